@@ -1,0 +1,16 @@
+import type { Hono } from 'hono';
+import type { Deps } from '../deps.ts';
+import { registerHealthRoutes } from '../health/routes.ts';
+import { createApp } from '../http/app.ts';
+import type { AppEnv } from '../http/types.ts';
+
+/** Public API the storefronts call: catalog reads, availability, checkout, newsletter forms. */
+export function createStorefrontApi(deps: Deps): Hono<AppEnv> {
+  const app = createApp(deps.log, { traceProject: traceProjectOf(deps) });
+  registerHealthRoutes(app, deps);
+  return app;
+}
+
+export function traceProjectOf(deps: Deps): string | undefined {
+  return deps.config.store.kind === 'firestore' ? deps.config.store.projectId : undefined;
+}

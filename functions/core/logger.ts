@@ -1,0 +1,64 @@
+import { pino } from 'pino';
+
+export interface Logger {
+  debug(fields: object, message: string): void;
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+  child(fields: object): Logger;
+}
+
+const SEVERITY: Record<string, string> = {
+  trace: 'DEBUG',
+  debug: 'DEBUG',
+  info: 'INFO',
+  warn: 'WARNING',
+  error: 'ERROR',
+  fatal: 'CRITICAL',
+};
+
+/**
+ * JSON lines in Cloud Logging's structured format: `severity`, `message`, `time`, fields.
+ * Fields named like personal data or secrets are censored wherever they appear.
+ */
+export function createLogger(
+  options: { level?: string; destination?: { write(line: string): void } } = {},
+): Logger {
+  const stream = options.destination ?? pino.destination({ fd: 1, sync: true });
+  return pino(
+    {
+      level: options.level ?? 'info',
+      messageKey: 'message',
+      base: undefined,
+      timestamp: () => `,"time":"${new Date().toISOString()}"`,
+      formatters: { level: (label) => ({ severity: SEVERITY[label] ?? 'DEFAULT' }) },
+      redact: {
+        paths: [
+          'email',
+          '*.email',
+          'to',
+          '*.to',
+          'token',
+          '*.token',
+          'password',
+          '*.password',
+          'secret',
+          '*.secret',
+          'authorization',
+          '*.authorization',
+          'cookie',
+          '*.cookie',
+        ],
+        censor: '[redacted]',
+      },
+    },
+    stream as pino.DestinationStream,
+  ) as unknown as Logger;
+}
+
+/** A logger that keeps lines in memory, for tests. */
+export function createMemoryLogger(level = 'debug'): { log: Logger; lines: () => object[] } {
+  const lines: string[] = [];
+  const log = createLogger({ level, destination: { write: (line) => lines.push(line) } });
+  return { log, lines: () => lines.map((l) => JSON.parse(l) as object) };
+}
