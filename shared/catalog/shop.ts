@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { Locale, LocalizedText } from '../i18n/locale.ts';
+import { Currency } from '../money/money.ts';
+import { Slug } from './product.ts';
+
+/** The shop document `shops/{shopId}`: public profile and settings the storefront needs. */
+export const ShopProfile = z.object({
+  id: Slug,
+  name: z.string().min(1).max(80),
+  plan: z.enum(['catalog', 'production']),
+  currency: Currency,
+  locales: z.array(Locale).min(1),
+  defaultLocale: Locale,
+  tagline: LocalizedText.optional(),
+  contactEmail: z.email(),
+  phone: z.string().max(30).optional(),
+  address: z.object({
+    street: z.string().max(120),
+    city: z.string().max(60),
+    postalCode: z.string().max(12),
+    country: z.string().length(2),
+  }),
+  legal: z.object({
+    /** Legal name and tax id (NIF/CIF) for the legal notice and invoices. */
+    legalName: z.string().max(120),
+    taxId: z.string().max(20),
+  }),
+  theme: z.object({
+    primaryColor: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+    accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+    logo: z.string().max(500).optional(),
+  }),
+  createdAt: z.iso.datetime(),
+});
+export type ShopProfile = z.infer<typeof ShopProfile>;
