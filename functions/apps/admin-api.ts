@@ -1,0 +1,13 @@
+import type { Hono } from 'hono';
+import type { Deps } from '../deps.ts';
+import { registerHealthRoutes } from '../health/routes.ts';
+import { createApp } from '../http/app.ts';
+import type { AppEnv } from '../http/types.ts';
+import { traceProjectOf } from './storefront-api.ts';
+
+/** Merchant admin API: catalog, orders, stock, newsletter and settings, scoped by session. */
+export function createAdminApi(deps: Deps): Hono<AppEnv> {
+  const app = createApp(deps.log, { traceProject: traceProjectOf(deps) });
+  registerHealthRoutes(app, deps);
+  return app;
+}

@@ -1,0 +1,10 @@
+import { http } from '@google-cloud/functions-framework';
+import { getRequestListener } from '@hono/node-server';
+import { createJobsApp } from '../apps/jobs.ts';
+import { loadConfig } from '../core/config.ts';
+import { createDeps } from '../deps.ts';
+
+// Configuration is validated when the instance starts, so a bad deploy fails at once.
+const deps = await createDeps(loadConfig());
+
+http('jobs', getRequestListener(createJobsApp(deps).fetch));
