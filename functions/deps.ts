@@ -3,6 +3,7 @@ import type { Clock } from './core/clock.ts';
 import { systemClock } from './core/clock.ts';
 import type { Config } from './core/config.ts';
 import { createLogger, type Logger } from './core/logger.ts';
+import { createSmtpMailer, type Mailer } from './email/mailer.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/port.ts';
 
@@ -15,6 +16,8 @@ export interface Deps {
   log: Logger;
   clock: Clock;
   store: Store;
+  /** SMTP; nodemailer is loaded on the first send. */
+  mailer: Mailer;
   /** Secret for signing sessions and tokens; derived per data dir when not configured. */
   secretKey: string;
 }
@@ -26,5 +29,14 @@ export async function createDeps(config: Config, overrides: Partial<Deps> = {}):
     config.secretKey ??
     // Local and test only (config refuses dev/prod without SECRET_KEY): stable per data dir.
     createHash('sha256').update(`konta-local:${config.dataDir}`).digest('hex');
-  return { config, log, clock: overrides.clock ?? systemClock, store, secretKey, ...overrides };
+  const mailer = overrides.mailer ?? createSmtpMailer(config.smtpUrl);
+  return {
+    config,
+    log,
+    clock: overrides.clock ?? systemClock,
+    store,
+    mailer,
+    secretKey,
+    ...overrides,
+  };
 }

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { AppError } from '../core/errors.ts';
+
+/** No CR or LF: a name or subject must never be able to start a new header line. */
+const HeaderSafe = z.string().regex(/^[^\r\n]*$/, 'must not contain line breaks');
+
+export const MailMessage = z.object({
+  from: HeaderSafe.min(3).max(320),
+  to: z.email().max(254),
+  replyTo: z.email().max(254).optional(),
+  subject: HeaderSafe.min(1).max(300),
+  html: z.string().max(2_000_000),
+  text: z.string().max(1_000_000),
+  /** Extra headers such as List-Unsubscribe; names and values single-line. */
+  headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/), HeaderSafe).optional(),
+  /** Stable Message-ID (without angle brackets) so a retried send is recognisable. */
+  messageId: HeaderSafe.optional(),
+});
+export type MailMessage = z.infer<typeof MailMessage>;
+
+export interface SentMail {
+  messageId: string;
+  accepted: string[];
+  rejected: string[];
+}
+
+export interface Mailer {
+  send(message: MailMessage): Promise<SentMail>;
+  close(): Promise<void>;
+}
+
+/**
+ * SMTP through a pooled nodemailer transport, created on first use so functions that never
+ * send mail never load nodemailer. Permanent rejections (5xx) surface as `bad_request`
+ * AppErrors with `details.smtpCode`, so callers can mark an address bounced.
+ */
+export function createSmtpMailer(
+  smtpUrl: string,
+  options: { maxConnections?: number; rateDelta?: number } = {},
+): Mailer {
+  let transport: import('nodemailer').Transporter | undefined;
+
+  async function open(): Promise<import('nodemailer').Transporter> {
+    if (transport) return transport;
+    const nodemailer = await import('nodemailer');
+    const url = new URL(smtpUrl);
+    transport = nodemailer.createTransport({
+      host: url.hostname,
+      port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),
+      secure: url.protocol === 'smtps:',
+      ...(url.username
+        ? {
+            auth: {
+              user: decodeURIComponent(url.username),
+              pass: decodeURIComponent(url.password),
+            },
+          }
+        : {}),
+      pool: true,
+      maxConnections: options.maxConnections ?? 5,
+      // Local capture servers have no certificate; real relays are reached over smtps/STARTTLS.
+      tls: { rejectUnauthorized: url.hostname !== '127.0.0.1' && url.hostname !== 'localhost' },
+    });
+    return transport;
+  }
+
+  return {
+    async send(input) {
+      const message = MailMessage.parse(input);
+      const smtp = await open();
+      try {
+        const info = await smtp.sendMail({
+          from: message.from,
+          to: message.to,
+          replyTo: message.replyTo,
+          subject: message.subject,
+          html: message.html,
+          text: message.text,
+          headers: message.headers,
+          ...(message.messageId ? { messageId: `<${message.messageId}>` } : {}),
+        });
+        return {
+          messageId: info.messageId,
+          accepted: (info.accepted ?? []).map(String),
+          rejected: (info.rejected ?? []).map(String),
+        };
+      } catch (error) {
+        const responseCode = (error as { responseCode?: number }).responseCode;
+        if (responseCode && responseCode >= 500) {
+          throw new AppError('bad_request', {
+            message: `The mail server refused the message permanently (${responseCode}).`,
+            details: { smtpCode: responseCode },
+            cause: error,
+          });
+        }
+        throw new AppError('upstream_unavailable', {
+          message: 'The mail server could not be reached; the message will be retried.',
+          cause: error,
+        });
+      }
+    },
+    async close() {
+      transport?.close();
+      transport = undefined;
+    },
+  };
+}
