@@ -96,6 +96,6 @@ export const Collection = z.object({
 });
 export type Collection = z.infer<typeof Collection>;
 
-export function variantLabel(product: Pick<Product, 'options'>, variant: Variant): string {
+export function variantLabel(variant: Variant): string {
   return variant.optionValues.join(' / ');
 }

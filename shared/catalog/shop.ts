@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Locale, LocalizedText } from '../i18n/locale.ts';
 import { Currency } from '../money/money.ts';
 import { Slug } from './product.ts';
+import { ShopSettings } from './settings.ts';
 
 /** The shop document `shops/{shopId}`: public profile and settings the storefront needs. */
 export const ShopProfile = z.object({
@@ -30,6 +31,10 @@ export const ShopProfile = z.object({
     accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/),
     logo: z.string().max(500).optional(),
   }),
+  /** Public address of the published storefront in the cloud (its own Hosting site). */
+  siteUrl: z.url().optional(),
+  /** Shipping, payment, legal and newsletter settings; see `settings.ts`. */
+  settings: ShopSettings.prefault({}),
   createdAt: z.iso.datetime(),
 });
 export type ShopProfile = z.infer<typeof ShopProfile>;
