@@ -5,7 +5,7 @@ import { createApp } from '../http/app.ts';
 import type { AppEnv } from '../http/types.ts';
 import { traceProjectOf } from './storefront-api.ts';
 
-/** Merchant admin API: catalog, orders, stock, newsletter and settings, scoped by session. */
+/** The merchant admin API under /api/admin; every route is scoped by the session's shop. */
 export function createAdminApi(deps: Deps): Hono<AppEnv> {
   const app = createApp(deps.log, { traceProject: traceProjectOf(deps) });
   registerHealthRoutes(app, deps);

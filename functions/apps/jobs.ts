@@ -3,14 +3,22 @@ import type { Deps } from '../deps.ts';
 import { registerHealthRoutes } from '../health/routes.ts';
 import { createApp } from '../http/app.ts';
 import type { AppEnv } from '../http/types.ts';
+import { outboxHandlers } from '../jobs/outbox-handlers.ts';
+import { drainOutbox } from '../outbox/drain-outbox.ts';
 import { traceProjectOf } from './storefront-api.ts';
 
 /**
- * Scheduled and background work (outbox drain, campaign batches, Odoo sync, backups), called
- * by Cloud Scheduler in the cloud and by an in-process timer locally.
+ * Scheduled and background work under /jobs, called by Cloud Scheduler in the cloud (with an
+ * OIDC token checked by the platform) and by the local stack's timer.
  */
 export function createJobsApp(deps: Deps): Hono<AppEnv> {
   const app = createApp(deps.log, { traceProject: traceProjectOf(deps) });
   registerHealthRoutes(app, deps);
+  app.post('/jobs/outbox/drain', async (c) => c.json(await drainOutbox(deps, outboxHandlers)));
   return app;
 }
+
+/** Local equivalent of Cloud Scheduler: each job's path and its period. */
+export const LOCAL_SCHEDULE: { path: string; everyMs: number }[] = [
+  { path: '/jobs/outbox/drain', everyMs: 2_000 },
+];

@@ -5,10 +5,7 @@ import { createApp } from '../http/app.ts';
 import type { AppEnv } from '../http/types.ts';
 import { traceProjectOf } from './storefront-api.ts';
 
-/**
- * Inbound webhooks from payment providers. Route handlers read the raw body, so signatures
- * verify over the exact bytes the provider sent.
- */
+/** Payment-provider webhooks under /api/webhooks; bodies are verified on their raw bytes. */
 export function createWebhooksApp(deps: Deps): Hono<AppEnv> {
   const app = createApp(deps.log, { traceProject: traceProjectOf(deps) });
   registerHealthRoutes(app, deps);

@@ -1,0 +1,7 @@
+import type { OutboxHandlers } from '../outbox/drain-outbox.ts';
+import { sendEmailHandler } from '../outbox/send-email.ts';
+
+/** Every outbox event type and its handler. Domains add their entries here. */
+export const outboxHandlers: OutboxHandlers = {
+  'email.send': sendEmailHandler,
+};
