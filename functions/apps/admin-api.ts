@@ -8,6 +8,6 @@ import { traceProjectOf } from './storefront-api.ts';
 /** The merchant admin API under /api/admin; every route is scoped by the session's shop. */
 export function createAdminApi(deps: Deps): Hono<AppEnv> {
   const app = createApp(deps.log, { traceProject: traceProjectOf(deps) });
-  registerHealthRoutes(app, deps);
+  registerHealthRoutes(app, deps, '/api/admin');
   return app;
 }

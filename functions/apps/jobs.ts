@@ -13,7 +13,7 @@ import { traceProjectOf } from './storefront-api.ts';
  */
 export function createJobsApp(deps: Deps): Hono<AppEnv> {
   const app = createApp(deps.log, { traceProject: traceProjectOf(deps) });
-  registerHealthRoutes(app, deps);
+  registerHealthRoutes(app, deps, '/jobs');
   app.post('/jobs/outbox/drain', async (c) => c.json(await drainOutbox(deps, outboxHandlers)));
   return app;
 }

@@ -7,7 +7,7 @@ import type { AppEnv } from '../http/types.ts';
 /** Public API the storefronts call: catalog reads, availability, checkout, newsletter forms. */
 export function createStorefrontApi(deps: Deps): Hono<AppEnv> {
   const app = createApp(deps.log, { traceProject: traceProjectOf(deps) });
-  registerHealthRoutes(app, deps);
+  registerHealthRoutes(app, deps, '/api');
   return app;
 }
 

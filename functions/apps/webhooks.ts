@@ -8,6 +8,6 @@ import { traceProjectOf } from './storefront-api.ts';
 /** Payment-provider webhooks under /api/webhooks; bodies are verified on their raw bytes. */
 export function createWebhooksApp(deps: Deps): Hono<AppEnv> {
   const app = createApp(deps.log, { traceProject: traceProjectOf(deps) });
-  registerHealthRoutes(app, deps);
+  registerHealthRoutes(app, deps, '/api/webhooks');
   return app;
 }
