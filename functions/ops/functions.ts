@@ -1,0 +1,70 @@
+/**
+ * Every deployable function, in one list that the build, the deploy plan, firebase.json's
+ * rewrites and their tests all read. `name` is the Cloud Run functions (gen2) name and thus the
+ * Cloud Run service id Hosting rewrites to; `target` is the name passed to
+ * functions-framework's `http()` in the entry file.
+ */
+export interface DeployableFunction {
+  readonly name: string;
+  readonly target: string;
+  readonly entry: string;
+  /** Reachable from the internet (through Hosting); otherwise only with an OIDC token. */
+  readonly public: boolean;
+  readonly memory: string;
+  readonly timeoutSeconds: number;
+  readonly maxInstances: number;
+  readonly concurrency: number;
+  /** Secret Manager secrets bound as environment variables at deploy time. */
+  readonly secrets: readonly string[];
+}
+
+const common = { memory: '256Mi', timeoutSeconds: 60, concurrency: 80 } as const;
+
+export const FUNCTIONS: readonly DeployableFunction[] = [
+  {
+    name: 'storefront-api',
+    target: 'storefrontApi',
+    entry: 'functions/entries/storefront-api.ts',
+    public: true,
+    maxInstances: 10,
+    secrets: ['SECRET_KEY', 'SMTP_URL', 'STRIPE_SECRET_KEY'],
+    ...common,
+  },
+  {
+    name: 'admin-api',
+    target: 'adminApi',
+    entry: 'functions/entries/admin-api.ts',
+    public: true,
+    maxInstances: 5,
+    secrets: ['SECRET_KEY', 'SMTP_URL', 'STRIPE_SECRET_KEY'],
+    ...common,
+  },
+  {
+    name: 'webhooks',
+    target: 'webhooks',
+    entry: 'functions/entries/webhooks.ts',
+    public: true,
+    maxInstances: 5,
+    secrets: ['SECRET_KEY', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'],
+    ...common,
+  },
+  {
+    name: 'jobs',
+    target: 'jobs',
+    entry: 'functions/entries/jobs.ts',
+    public: false,
+    maxInstances: 2,
+    secrets: ['SECRET_KEY', 'SMTP_URL', 'ODOO_API_KEY'],
+    ...common,
+    memory: '512Mi',
+    timeoutSeconds: 540,
+    concurrency: 1,
+  },
+];
+
+/** Which function serves which path under Hosting; first match wins, as in firebase.json. */
+export const API_ROUTES: readonly { source: string; function: string }[] = [
+  { source: '/api/admin/**', function: 'admin-api' },
+  { source: '/api/webhooks/**', function: 'webhooks' },
+  { source: '/api/**', function: 'storefront-api' },
+];

@@ -1,0 +1,191 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parseAst } from 'rolldown/parseAst';
+
+/**
+ * Static extraction of the store queries in the code: every `x.query({ collection, where,
+ * orderBy })` call, reduced to the shape an index cares about. Read from the source with an
+ * ESTree parser, so the index check needs no registry that someone might forget to update.
+ */
+export interface QueryShape {
+  /** Last segment of the collection path: Firestore's collection id. */
+  readonly collection: string;
+  readonly filters: readonly { field: string; op: string }[];
+  readonly orderBy: readonly { field: string; direction: 'asc' | 'desc' }[];
+  readonly at: string;
+}
+
+export interface UnreadableQuery {
+  readonly at: string;
+  readonly reason: string;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: ESTree nodes from the parser are untyped here.
+type Node = any;
+
+function walk(node: Node, visit: (n: Node) => void): void {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const child of node) walk(child, visit);
+    return;
+  }
+  if (typeof node.type === 'string') visit(node);
+  for (const key of Object.keys(node)) {
+    if (key !== 'parent') walk(node[key], visit);
+  }
+}
+
+function propertyOf(object: Node, name: string): Node | undefined {
+  return object.properties?.find(
+    (p: Node) => p.type === 'Property' && (p.key?.name === name || p.key?.value === name),
+  )?.value;
+}
+
+const literal = (node: Node): string | undefined =>
+  node?.type === 'Literal' && typeof node.value === 'string' ? node.value : undefined;
+
+class SourceFile {
+  readonly path: string;
+  readonly ast: Node;
+  readonly text: string;
+
+  constructor(path: string) {
+    this.path = path;
+    this.text = readFileSync(path, 'utf8');
+    this.ast = parseAst(this.text, { lang: 'ts' }, path);
+  }
+
+  line(offset: number): number {
+    return this.text.slice(0, offset).split('\n').length;
+  }
+
+  /** A top-level `const NAME = …` initializer, following one relative import if needed. */
+  constant(name: string, depth = 0): { node: Node; file: SourceFile } | undefined {
+    for (const statement of this.ast.body) {
+      const declaration =
+        statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+      if (declaration?.type !== 'VariableDeclaration') continue;
+      for (const d of declaration.declarations) {
+        if (d.id?.name === name && d.init) return { node: d.init, file: this };
+      }
+    }
+    if (depth > 2) return undefined;
+    for (const statement of this.ast.body) {
+      if (statement.type !== 'ImportDeclaration') continue;
+      const source = statement.source.value as string;
+      const hit = statement.specifiers.find((s: Node) => s.local?.name === name);
+      if (!hit || !source.startsWith('.')) continue;
+      const imported = new SourceFile(resolve(dirname(this.path), source));
+      return imported.constant(hit.imported?.name ?? name, depth + 1);
+    }
+    return undefined;
+  }
+}
+
+/** The collection id of a collection expression; undefined when it cannot be known statically. */
+function collectionId(node: Node, file: SourceFile): string | undefined {
+  let text: string | undefined;
+  if (node.type === 'Literal') text = literal(node);
+  if (node.type === 'TemplateLiteral') text = node.quasis.at(-1)?.value.cooked;
+  if (node.type === 'Identifier') {
+    const found = file.constant(node.name);
+    return found ? collectionId(found.node, found.file) : undefined;
+  }
+  if (node.type === 'TSAsExpression' || node.type === 'TSSatisfiesExpression') {
+    return collectionId(node.expression, file);
+  }
+  const id = text?.split('/').at(-1);
+  return id && /^[A-Za-z0-9_-]+$/.test(id) ? id : undefined;
+}
+
+type Variant<T> = T[][];
+
+/** Array elements, expanding `...(cond ? [a] : [])` spreads into every combination. */
+function arrayVariants(node: Node | undefined, file: SourceFile): Variant<Node> | undefined {
+  if (node === undefined) return [[]];
+  if (node.type === 'Identifier') {
+    const found = file.constant(node.name);
+    return found ? arrayVariants(found.node, found.file) : undefined;
+  }
+  if (node.type !== 'ArrayExpression') return undefined;
+  let variants: Variant<Node> = [[]];
+  for (const element of node.elements) {
+    if (element?.type !== 'SpreadElement') {
+      variants = variants.map((v) => [...v, element]);
+      continue;
+    }
+    const arg = element.argument;
+    if (arg.type !== 'ConditionalExpression') return undefined;
+    const branches = [arrayVariants(arg.consequent, file), arrayVariants(arg.alternate, file)];
+    if (branches.some((b) => b === undefined)) return undefined;
+    const options = branches.flatMap((b) => b!);
+    variants = variants.flatMap((v) => options.map((o) => [...v, ...o]));
+  }
+  return variants;
+}
+
+function readShapes(call: Node, file: SourceFile): QueryShape[] | UnreadableQuery {
+  const at = `${file.path}:${file.line(call.start)}`;
+  const arg = call.arguments[0];
+  const collection = collectionId(propertyOf(arg, 'collection'), file);
+  if (!collection) return { at, reason: 'collection path is not a literal or constant' };
+
+  const whereVariants = arrayVariants(propertyOf(arg, 'where'), file);
+  const orderVariants = arrayVariants(propertyOf(arg, 'orderBy'), file);
+  if (!whereVariants || !orderVariants) return { at, reason: 'where/orderBy is not an array' };
+
+  const shapes: QueryShape[] = [];
+  for (const where of whereVariants) {
+    for (const order of orderVariants) {
+      const filters = where.map((f) => ({
+        field: literal(propertyOf(f, 'field')) ?? '',
+        op: literal(propertyOf(f, 'op')) ?? '',
+      }));
+      const orderBy = order.map((o) => ({
+        field: literal(propertyOf(o, 'field')) ?? '',
+        direction: (literal(propertyOf(o, 'direction')) ?? 'asc') as 'asc' | 'desc',
+      }));
+      if ([...filters, ...orderBy].some((x) => !x.field || ('op' in x && !x.op))) {
+        return { at, reason: 'a field, operator or direction is not a string literal' };
+      }
+      shapes.push({ collection, filters, orderBy, at });
+    }
+  }
+  return shapes;
+}
+
+function* sourceFiles(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* sourceFiles(path);
+    else if (/\.ts$/.test(entry.name) && !/\.(test|spec)\.ts$/.test(entry.name)) yield path;
+  }
+}
+
+/** Every `.query({ collection, … })` call under the given folders (tests excluded). */
+export function extractQueryShapes(
+  root: string,
+  dirs: readonly string[],
+): { shapes: QueryShape[]; unreadable: UnreadableQuery[] } {
+  const shapes: QueryShape[] = [];
+  const unreadable: UnreadableQuery[] = [];
+  for (const dir of dirs) {
+    for (const path of sourceFiles(join(root, dir))) {
+      const file = new SourceFile(path);
+      walk(file.ast, (node) => {
+        const callee = node.type === 'CallExpression' ? node.callee : undefined;
+        const named = callee?.type === 'MemberExpression' && callee.property?.name === 'query';
+        const arg = node.arguments?.[0];
+        if (!named || arg?.type !== 'ObjectExpression' || !propertyOf(arg, 'collection')) return;
+        const result = readShapes(node, file);
+        if (Array.isArray(result)) shapes.push(...result);
+        else unreadable.push(result);
+      });
+    }
+  }
+  const rel = (at: string) => relative(root, at);
+  return {
+    shapes: shapes.map((s) => ({ ...s, at: rel(s.at) })),
+    unreadable: unreadable.map((u) => ({ ...u, at: rel(u.at) })),
+  };
+}
