@@ -22,6 +22,11 @@ export const ProductImage = z.object({
   alt: LocalizedText,
   width: z.number().int().positive(),
   height: z.number().int().positive(),
+  /** Smaller renditions of the same picture (same aspect ratio) for `srcset`. */
+  srcset: z
+    .array(z.object({ src: z.string().min(1).max(500), width: z.number().int().positive() }))
+    .max(6)
+    .optional(),
 });
 export type ProductImage = z.infer<typeof ProductImage>;
 
@@ -40,6 +45,8 @@ export const Variant = z.object({
   compareAtPrice: Cents.optional(),
   weightGrams: z.number().int().min(0).max(1_000_000).optional(),
   barcode: z.string().max(40).optional(),
+  /** Overrides the product's lead time for this variant (e.g. a framed print made to order). */
+  leadTimeDays: z.number().int().min(0).max(365).optional(),
 });
 export type Variant = z.infer<typeof Variant>;
 

@@ -25,7 +25,9 @@ const products: DemoProduct[] = [
       es: 'Hogaza de **trigo sarraceno** con masa madre propia de arroz. Fermentación de 18 horas, corteza crujiente y miga húmeda.\n\n- Sin gluten, sin lactosa\n- Cocido cada mañana',
       en: 'A **buckwheat** loaf raised with our own rice sourdough. Fermented for 18 hours: crisp crust, moist crumb.\n\n- Gluten free, lactose free\n- Baked every morning',
     },
-    images: [demoImage('buckwheat-loaf', { es: 'Hogaza de trigo sarraceno', en: 'Buckwheat loaf' })],
+    images: [
+      demoImage('buckwheat-loaf', { es: 'Hogaza de trigo sarraceno', en: 'Buckwheat loaf' }),
+    ],
     options: [{ name: { es: 'Formato', en: 'Format' }, values: ['Entero', 'Rebanado'] }],
     variants: [
       { sku: 'HSG-SAR-ENT', optionValues: ['Entero'], price: 490, weightGrams: 500 },
@@ -52,7 +54,9 @@ const products: DemoProduct[] = [
       es: 'Pan de molde tierno para tostadas y bocadillos, con semillas de chía.',
       en: 'A soft sandwich loaf for toast and sandwiches, with chia seeds.',
     },
-    images: [demoImage('rice-chia-sandwich', { es: 'Pan de molde de arroz', en: 'Rice sandwich loaf' })],
+    images: [
+      demoImage('rice-chia-sandwich', { es: 'Pan de molde de arroz', en: 'Rice sandwich loaf' }),
+    ],
     variants: [{ sku: 'HSG-MOL-CHI', optionValues: [], price: 450, weightGrams: 450 }],
     food: {
       ingredients: {
@@ -97,7 +101,12 @@ const products: DemoProduct[] = [
       es: 'Hogaza rústica de teff con pipas de girasol, calabaza y sésamo tostado.',
       en: 'A rustic teff loaf with sunflower, pumpkin and toasted sesame seeds.',
     },
-    images: [demoImage('teff-seed-loaf', { es: 'Hogaza de teff con semillas', en: 'Teff loaf with seeds' })],
+    images: [
+      demoImage('teff-seed-loaf', {
+        es: 'Hogaza de teff con semillas',
+        en: 'Teff loaf with seeds',
+      }),
+    ],
     variants: [{ sku: 'HSG-TEF', optionValues: [], price: 580, weightGrams: 600 }],
     food: {
       ingredients: {
@@ -121,7 +130,9 @@ const products: DemoProduct[] = [
       en: 'Fluffy muffins with organic lemon zest. Box of 6.',
     },
     collections: ['dulces'],
-    images: [demoImage('lemon-muffins', { es: 'Caja de magdalenas de limón', en: 'Box of lemon muffins' })],
+    images: [
+      demoImage('lemon-muffins', { es: 'Caja de magdalenas de limón', en: 'Box of lemon muffins' }),
+    ],
     variants: [{ sku: 'HSG-MAG-6', optionValues: [], price: 550, weightGrams: 300 }],
     food: {
       ingredients: {
@@ -337,7 +348,10 @@ const products: DemoProduct[] = [
       allergens: ['eggs', 'milk', 'nuts'],
       traces: [],
       netQuantity: '500 g – 1,15 kg',
-      storage: { es: 'El relleno de nata, refrigerado.', en: 'Keep the cream-filled cake refrigerated.' },
+      storage: {
+        es: 'El relleno de nata, refrigerado.',
+        en: 'Keep the cream-filled cake refrigerated.',
+      },
       bestBefore: { es: 'Consumir en 2 días.', en: 'Best within 2 days.' },
     },
     stock: {},
@@ -351,9 +365,17 @@ const products: DemoProduct[] = [
       en: 'Our gluten-free flour blend for home baking. Recipe included.',
     },
     collections: ['despensa'],
-    images: [demoImage('flour-mix', { es: 'Bolsa de mezcla de harinas', en: 'Bag of flour blend' })],
+    images: [
+      demoImage('flour-mix', { es: 'Bolsa de mezcla de harinas', en: 'Bag of flour blend' }),
+    ],
     variants: [
-      { sku: 'HSG-HAR-1K', optionValues: [], price: 650, weightGrams: 1000, barcode: '8437000000017' },
+      {
+        sku: 'HSG-HAR-1K',
+        optionValues: [],
+        price: 650,
+        weightGrams: 1000,
+        barcode: '8437000000017',
+      },
     ],
     food: {
       ingredients: {
@@ -384,7 +406,12 @@ export const BAKERY: DemoShop = {
     },
     contactEmail: 'hola@hornosingluten.example',
     phone: '+34 983 000 111',
-    address: { street: 'Calle Platerías 12', city: 'Valladolid', postalCode: '47003', country: 'ES' },
+    address: {
+      street: 'Calle Platerías 12',
+      city: 'Valladolid',
+      postalCode: '47003',
+      country: 'ES',
+    },
     legal: { legalName: 'Lucía Martín Herrero', taxId: '12345678Z' },
     theme: { primaryColor: '#7a3e12', accentColor: '#f3e3cf' },
     settings: {

@@ -4,7 +4,7 @@ import type { ShopProfile } from '../../../shared/catalog/shop.ts';
 
 /** A demo shop as authored: products carry the stock to seed for each SKU. */
 export interface DemoShop {
-  shop: z.input<typeof ShopProfile>;
+  shop: Omit<z.input<typeof ShopProfile>, 'createdAt'>;
   collections: z.input<typeof Collection>[];
   products: DemoProduct[];
 }
