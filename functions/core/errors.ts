@@ -25,6 +25,15 @@ export const ERRORS = {
   rate_limited: { status: 429, message: 'Too many requests. Wait a moment and try again.' },
   contention: { status: 503, message: 'The store is busy. Try again.' },
   upstream_unavailable: { status: 503, message: 'A service we depend on is unavailable.' },
+  odoo_auth_failed: { status: 422, message: 'Odoo refused the login and API key.' },
+  odoo_access_error: { status: 422, message: 'The Odoo user may not access these records.' },
+  odoo_rejected: { status: 422, message: 'Odoo refused the change.' },
+  odoo_product_missing: { status: 422, message: 'A product is missing in Odoo.' },
+  odoo_bad_url: { status: 422, message: 'No Odoo external API answers at this address.' },
+  odoo_not_configured: { status: 409, message: 'Connect Odoo in the settings first.' },
+  odoo_error: { status: 502, message: 'Odoo failed with an unexpected error.' },
+  odoo_unavailable: { status: 503, message: 'Odoo cannot be reached right now.' },
+  missing_ingredients: { status: 409, message: 'Not enough ingredients for this batch.' },
   internal: { status: 500, message: 'Something went wrong on our side.' },
 } as const satisfies Record<string, { status: ContentfulStatusCode; message: string }>;
 
