@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { registerCatalogRoutes } from '../catalog/routes.ts';
 import type { Deps } from '../deps.ts';
 import { registerHealthRoutes } from '../health/routes.ts';
 import { createApp } from '../http/app.ts';
@@ -8,6 +9,7 @@ import type { AppEnv } from '../http/types.ts';
 export function createStorefrontApi(deps: Deps): Hono<AppEnv> {
   const app = createApp(deps.log, { traceProject: traceProjectOf(deps) });
   registerHealthRoutes(app, deps, '/api');
+  registerCatalogRoutes(app, deps);
   return app;
 }
 
