@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { registerAdminRoutes } from '../admin/routes.ts';
 import type { Deps } from '../deps.ts';
 import { registerHealthRoutes } from '../health/routes.ts';
 import { createApp } from '../http/app.ts';
@@ -9,5 +10,6 @@ import { traceProjectOf } from './storefront-api.ts';
 export function createAdminApi(deps: Deps): Hono<AppEnv> {
   const app = createApp(deps.log, { traceProject: traceProjectOf(deps) });
   registerHealthRoutes(app, deps, '/api/admin');
+  registerAdminRoutes(app, deps);
   return app;
 }

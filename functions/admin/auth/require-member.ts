@@ -1,0 +1,57 @@
+import type { MiddlewareHandler } from 'hono';
+import { AppError } from '../../core/errors.ts';
+import type { Deps } from '../../deps.ts';
+import type { AppEnv } from '../../http/types.ts';
+import { readSessionCookie } from './cookie.ts';
+import { MemberDoc } from './docs.ts';
+import { loadSession } from './sessions.ts';
+import { sameToken } from './tokens.ts';
+
+/** Admin paths reachable without a session: requesting and verifying a sign-in link. */
+export const PUBLIC_ADMIN_PREFIX = '/api/admin/auth/';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Admits a request only for a live session whose user is still a member of the session's
+ * active shop; sets `member` from the store, never from the request. State-changing methods
+ * must also carry the session's CSRF token in `X-CSRF-Token`.
+ */
+export function requireMember(deps: Deps): MiddlewareHandler<AppEnv> {
+  return async function requireMemberMiddleware(c, next) {
+    if (c.req.path.startsWith(PUBLIC_ADMIN_PREFIX)) return next();
+
+    const session = await loadSession(deps, readSessionCookie(c));
+    if (!session) {
+      throw new AppError('unauthenticated', { hint: 'Sign in at /admin/ with your email.' });
+    }
+    if (!SAFE_METHODS.has(c.req.method)) {
+      const sent = c.req.header('x-csrf-token') ?? '';
+      if (!sameToken(sent, session.csrfToken)) {
+        throw new AppError('csrf_failed', {
+          hint: 'Send the csrfToken of GET /api/admin/session in the X-CSRF-Token header.',
+        });
+      }
+    }
+
+    const { userId, shopId } = session.doc;
+    const snap = await deps.store.get(`shops/${shopId}/members/${userId}`);
+    const member = MemberDoc.safeParse(snap.data);
+    if (!member.success) {
+      throw new AppError('forbidden', { message: 'You are no longer a member of this shop.' });
+    }
+    c.set('member', { userId, shopId, role: member.data.role });
+    c.set('log', c.get('log').child({ shopId, userId }));
+    await next();
+  };
+}
+
+/** For owner-only routes (payment keys, members); run after `requireMember`. */
+export function requireOwner(): MiddlewareHandler<AppEnv> {
+  return async function requireOwnerMiddleware(c, next) {
+    if (c.get('member').role !== 'owner') {
+      throw new AppError('forbidden', { message: 'Only the shop owner can do this.' });
+    }
+    await next();
+  };
+}
