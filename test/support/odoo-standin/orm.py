@@ -177,6 +177,9 @@ class Database:
         value = self.raw_value(model, self.records[model][rid], key)
         return (value is False, value if value is not False else 0)
 
+    def context_get(self, model):
+        return {"lang": "en_US", "tz": "Europe/Madrid", "uid": 2}
+
     def search_count(self, model, domain=(), limit=None):
         return len(self.search(model, domain, limit=limit))
 
@@ -415,5 +418,5 @@ class Database:
         return ids[0]
 
 
-MODEL_METHODS = {"search", "search_count", "search_read", "fields_get", "create"}
+MODEL_METHODS = {"context_get", "search", "search_count", "search_read", "fields_get", "create"}
 RECORD_METHODS = {"read", "write", "unlink", "action_confirm", "button_mark_done"}
