@@ -11,6 +11,8 @@ export interface DeployableFunction {
   /** Reachable from the internet (through Hosting); otherwise only with an OIDC token. */
   readonly public: boolean;
   readonly memory: string;
+  /** vCPUs; Cloud Run needs at least 1 to serve concurrent requests on one instance. */
+  readonly cpu: number;
   readonly timeoutSeconds: number;
   readonly maxInstances: number;
   readonly concurrency: number;
@@ -18,7 +20,7 @@ export interface DeployableFunction {
   readonly secrets: readonly string[];
 }
 
-const common = { memory: '256Mi', timeoutSeconds: 60, concurrency: 80 } as const;
+const common = { memory: '512Mi', cpu: 1, timeoutSeconds: 60, concurrency: 40 } as const;
 
 export const FUNCTIONS: readonly DeployableFunction[] = [
   {
@@ -54,17 +56,9 @@ export const FUNCTIONS: readonly DeployableFunction[] = [
     entry: 'functions/entries/jobs.ts',
     public: false,
     maxInstances: 2,
-    secrets: ['SECRET_KEY', 'SMTP_URL', 'ODOO_API_KEY'],
+    secrets: ['SECRET_KEY', 'SMTP_URL'],
     ...common,
-    memory: '512Mi',
     timeoutSeconds: 540,
     concurrency: 1,
   },
-];
-
-/** Which function serves which path under Hosting; first match wins, as in firebase.json. */
-export const API_ROUTES: readonly { source: string; function: string }[] = [
-  { source: '/api/admin/**', function: 'admin-api' },
-  { source: '/api/webhooks/**', function: 'webhooks' },
-  { source: '/api/**', function: 'storefront-api' },
 ];

@@ -41,8 +41,12 @@ function propertyOf(object: Node, name: string): Node | undefined {
   )?.value;
 }
 
-const literal = (node: Node): string | undefined =>
-  node?.type === 'Literal' && typeof node.value === 'string' ? node.value : undefined;
+function literal(node: Node): string | undefined {
+  if (node?.type === 'TSAsExpression' || node?.type === 'TSSatisfiesExpression') {
+    return literal(node.expression);
+  }
+  return node?.type === 'Literal' && typeof node.value === 'string' ? node.value : undefined;
+}
 
 class SourceFile {
   readonly path: string;
@@ -59,11 +63,14 @@ class SourceFile {
     return this.text.slice(0, offset).split('\n').length;
   }
 
-  /** A top-level `const NAME = …` initializer, following one relative import if needed. */
+  /** A top-level `const NAME = …` or `function NAME`, following relative imports if needed. */
   constant(name: string, depth = 0): { node: Node; file: SourceFile } | undefined {
     for (const statement of this.ast.body) {
       const declaration =
         statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+      if (declaration?.type === 'FunctionDeclaration' && declaration.id?.name === name) {
+        return { node: declaration, file: this };
+      }
       if (declaration?.type !== 'VariableDeclaration') continue;
       for (const d of declaration.declarations) {
         if (d.id?.name === name && d.init) return { node: d.init, file: this };
@@ -82,6 +89,15 @@ class SourceFile {
   }
 }
 
+/** The function a call goes to: `name(…)` or `object.name(…)` on a constant object. */
+function calleeOf(callee: Node, file: SourceFile): { node: Node; file: SourceFile } | undefined {
+  if (callee.type === 'Identifier') return file.constant(callee.name);
+  if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier') return undefined;
+  const owner = file.constant(callee.object.name);
+  const fn = owner && propertyOf(owner.node, callee.property.name);
+  return fn ? { node: fn, file: owner.file } : undefined;
+}
+
 /** The collection id of a collection expression; undefined when it cannot be known statically. */
 function collectionId(node: Node, file: SourceFile): string | undefined {
   let text: string | undefined;
@@ -93,6 +109,16 @@ function collectionId(node: Node, file: SourceFile): string | undefined {
   }
   if (node.type === 'TSAsExpression' || node.type === 'TSSatisfiesExpression') {
     return collectionId(node.expression, file);
+  }
+  if (node.type === 'CallExpression') {
+    const found = calleeOf(node.callee, file);
+    const body = found?.node.body;
+    if (!found || !body) return undefined;
+    const returned =
+      body.type === 'BlockStatement'
+        ? body.body.find((s: Node) => s.type === 'ReturnStatement')?.argument
+        : body;
+    return returned ? collectionId(returned, found.file) : undefined;
   }
   const id = text?.split('/').at(-1);
   return id && /^[A-Za-z0-9_-]+$/.test(id) ? id : undefined;

@@ -1,0 +1,26 @@
+/**
+ * Cloud Scheduler jobs that call the jobs function. Each `path` must be a POST route of
+ * `functions/apps/jobs.ts` (a test checks it); the local stack runs the same paths from its
+ * own timer (`LOCAL_SCHEDULE`).
+ */
+export interface Schedule {
+  readonly name: string;
+  readonly path: string;
+  /** Unix cron in the environment's time zone. */
+  readonly cron: string;
+  readonly deadlineSeconds: number;
+}
+
+export const SCHEDULES: readonly Schedule[] = [
+  { name: 'outbox-drain', path: '/jobs/outbox/drain', cron: '* * * * *', deadlineSeconds: 540 },
+];
+
+/**
+ * The managed Firestore export runs from Cloud Scheduler straight to the Firestore Admin API
+ * (`exportDocuments`), so it needs no function and keeps working when ours are broken.
+ */
+export const FIRESTORE_EXPORT = {
+  name: 'firestore-export',
+  cron: '0 3 * * *',
+  prefix: 'firestore',
+} as const;
