@@ -4,40 +4,47 @@ import { z } from 'zod';
  * The only reader of the environment. Every key is documented in `.env.example`; a missing or
  * invalid key stops start-up with a message naming it.
  */
-const ConfigSchema = z
-  .object({
-    KONTA_ENV: z.enum(['local', 'test', 'dev', 'prod']).default('local'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-    PUBLIC_BASE_URL: z.url().default('http://localhost:8080'),
-    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-    DATA_DIR: z.string().min(1).default('.data'),
-    STORE: z.enum(['sqlite', 'firestore']).default('sqlite'),
-    SQLITE_FILE: z.string().min(1).optional(),
-    FIRESTORE_PROJECT_ID: z.string().min(1).optional(),
-    FIRESTORE_DATABASE_ID: z.string().min(1).default('(default)'),
-    SMTP_URL: z
-      .string()
-      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
-      .default('smtp://127.0.0.1:2525'),
-    MAIL_FROM: z.string().min(3).default('Kontá <no-reply@konta.localhost>'),
-    SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
-  })
-  .superRefine((env, ctx) => {
-    if (env.STORE === 'firestore' && !env.FIRESTORE_PROJECT_ID) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['FIRESTORE_PROJECT_ID'],
-        message: 'is required when STORE=firestore',
-      });
-    }
-    if ((env.KONTA_ENV === 'dev' || env.KONTA_ENV === 'prod') && !env.SECRET_KEY) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SECRET_KEY'],
-        message: 'is required in dev and prod',
-      });
-    }
-  });
+const ConfigSchema = z.object({
+  KONTA_ENV: z.enum(['local', 'test', 'dev', 'prod']).default('local'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  PUBLIC_BASE_URL: z.url().default('http://localhost:8080'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  DATA_DIR: z.string().min(1).default('.data'),
+  STORE: z.enum(['sqlite', 'firestore']).default('sqlite'),
+  SQLITE_FILE: z.string().min(1).optional(),
+  FIRESTORE_PROJECT_ID: z.string().min(1).optional(),
+  FIRESTORE_DATABASE_ID: z.string().min(1).default('(default)'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .default('smtp://127.0.0.1:2525'),
+  MAIL_FROM: z.string().min(3).default('Kontá <no-reply@konta.localhost>'),
+  SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_/, 'must start with sk_ or rk_')
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_/, 'must start with whsec_')
+    .optional(),
+  /** Only for tests and the local stack: the Stripe stand-in, e.g. http://127.0.0.1:4242. */
+  STRIPE_API_URL: z.url().optional(),
+});
+
+/** Rules across keys, checked on the raw environment so they report alongside type errors. */
+function crossKeyIssues(
+  env: Record<string, string | undefined>,
+): { key: string; message: string }[] {
+  const issues: { key: string; message: string }[] = [];
+  if (env.STORE === 'firestore' && !env.FIRESTORE_PROJECT_ID) {
+    issues.push({ key: 'FIRESTORE_PROJECT_ID', message: 'is required when STORE=firestore' });
+  }
+  if ((env.KONTA_ENV === 'dev' || env.KONTA_ENV === 'prod') && !env.SECRET_KEY) {
+    issues.push({ key: 'SECRET_KEY', message: 'is required in dev and prod' });
+  }
+  return issues;
+}
 
 type Env = z.infer<typeof ConfigSchema>;
 
@@ -54,6 +61,8 @@ export interface Config {
   mailFrom: string;
   /** Signs sessions and unsubscribe tokens. Local and test runs derive one from the data dir. */
   secretKey: string | undefined;
+  /** Stripe Checkout; absent when the platform takes no card payments. */
+  stripe?: { secretKey: string; webhookSecret: string; apiUrl?: string };
 }
 
 export class ConfigError extends Error {
@@ -71,11 +80,14 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => ({ key: String(i.path[0] ?? '?'), message: i.message })),
-    );
-  }
+  const issues = [
+    ...(parsed.error?.issues ?? []).map((i) => ({
+      key: String(i.path[0] ?? '?'),
+      message: i.message,
+    })),
+    ...crossKeyIssues(env),
+  ];
+  if (!parsed.success || issues.length > 0) throw new ConfigError(issues);
   const e = parsed.data;
   return {
     env: e.KONTA_ENV,
@@ -94,5 +106,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     secretKey: e.SECRET_KEY,
+    ...(e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
+      ? {
+          stripe: {
+            secretKey: e.STRIPE_SECRET_KEY,
+            webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+            ...(e.STRIPE_API_URL ? { apiUrl: e.STRIPE_API_URL } : {}),
+          },
+        }
+      : {}),
   };
 }
