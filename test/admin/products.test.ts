@@ -6,7 +6,7 @@ import type { Product } from '../../shared/catalog/product.ts';
 import { adminRequest, signIn } from '../support/admin-session.ts';
 import { createTestDeps } from '../support/deps.ts';
 
-export const PRINT = {
+const PRINT = {
   status: 'active',
   title: { es: 'Mar de Cádiz', en: 'Sea of Cádiz' },
   description: { es: 'Giclée sobre papel de algodón.' },
