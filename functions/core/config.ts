@@ -32,6 +32,9 @@ const ConfigSchema = z.object({
   STRIPE_API_URL: z.url().optional(),
 });
 
+/** Every environment key Kontá reads; `.env.example` must document each (a test checks). */
+export const CONFIG_KEYS = Object.keys(ConfigSchema.shape);
+
 /** Rules across keys, checked on the raw environment so they report alongside type errors. */
 function crossKeyIssues(
   env: Record<string, string | undefined>,

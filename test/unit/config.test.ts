@@ -32,3 +32,15 @@ describe('config', () => {
     expect((failure as Error).message).toMatch(/exit 1: Invalid configuration: SMTP_URL/);
   });
 });
+
+describe('.env.example', () => {
+  it('documents every configuration key', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { CONFIG_KEYS } = await import('../../functions/core/config.ts');
+    const documented = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((line) => /^[A-Z_]+=/.test(line))
+      .map((line) => line.split('=')[0]);
+    expect(documented.sort()).toEqual([...CONFIG_KEYS].sort());
+  });
+});
