@@ -48,8 +48,21 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     port: smtpPort,
     onMail: (mail) => void mailbox.save(mail),
   });
+  // Listen first: with PORT=0 the public URL (used in emails and links) is known only then.
+  let handle: (request: Request) => Response | Promise<Response> = () =>
+    new Response('starting', { status: 503 });
+  const server = serve({
+    fetch: (request) => handle(request),
+    port: config.port,
+    hostname: '127.0.0.1',
+  });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://localhost:${port}`;
+  const publicBaseUrl = config.port === 0 ? url : config.publicBaseUrl;
+
   const deps = await createDeps(
-    { ...config, smtpUrl: smtp.url },
+    { ...config, smtpUrl: smtp.url, publicBaseUrl },
     options.log ? { log: options.log } : {},
   );
   const apps = createFunctionApps(deps);
@@ -71,10 +84,7 @@ ${Object.entries(shops).map(([id, url]) => html`<li><a href="${url}">Storefront:
 <li><a href="/admin/">Admin</a></li><li><a href="/mailbox">Mailbox</a></li></ul></main></body></html>`),
   );
 
-  const server = serve({ fetch: root.fetch, port: config.port, hostname: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const { port } = server.address() as AddressInfo;
-  const url = `http://localhost:${port}`;
+  handle = root.fetch;
   progress(`server listening on ${url}`);
 
   const timers =

@@ -14,8 +14,8 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export function launchChromium(options: { javaScriptEnabled?: boolean } = {}): Promise<Browser> {
-  void options;
+/** JavaScript can be turned off per context: `browser.newContext({ javaScriptEnabled: false })`. */
+export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
