@@ -94,6 +94,12 @@ export interface Store {
    */
   runTransaction<T>(fn: (tx: Transaction) => Promise<T>, options?: TransactionOptions): Promise<T>;
   batch(): WriteBatch;
+  /**
+   * Ids of the collections directly under a document (any depth of data below counts), or of
+   * the root collections when `docPath` is omitted; sorted. For backups and admin tooling:
+   * Firestore bills one read per call.
+   */
+  listCollections(docPath?: string): Promise<string[]>;
   readonly meter: StoreMeter;
   close(): Promise<void>;
 }

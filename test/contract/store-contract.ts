@@ -14,6 +14,8 @@ export interface ContractCapabilities {
   replacingSet: boolean;
   /** `update` of a missing document fails; batches and transactions apply all or nothing. */
   atomicWrites: boolean;
+  /** `listCollections` (Firestore's ListCollectionIds). */
+  listCollections: boolean;
 }
 
 async function expectCode(promise: Promise<unknown>, code: string): Promise<void> {
@@ -299,6 +301,22 @@ export function describeStoreContract(
       await expectCode(failing.commit(), 'already_exists');
       expect((await store.get(`${shop}/orders/o2`)).exists).toBe(false);
     });
+
+    it.runIf(can.listCollections)(
+      `[${adapter}] lists the collections under a document and at the root`,
+      async () => {
+        const shop = fresh();
+        await store.set(shop, { name: 'Horno' });
+        await store.set(`${shop}/stock/S1`, { available: 1 });
+        await store.set(`${shop}/products/a`, { title: 'A' });
+        await store.set(`${shop}/products/a/images/i1`, { src: 'media/a.jpg' });
+        await store.set(`${shop}/products/a/images/i1/notes/n1`, { text: 'deep' });
+        expect(await store.listCollections(shop)).toEqual(['products', 'stock']);
+        expect(await store.listCollections(`${shop}/products/a`)).toEqual(['images']);
+        expect(await store.listCollections(`${shop}/products/b`)).toEqual([]);
+        expect(await store.listCollections()).toContain('shops');
+      },
+    );
 
     it(`[${adapter}] counts reads, writes and deletes per shop`, async () => {
       const shop = fresh();

@@ -43,5 +43,6 @@ describeStoreContract(
     preconditions: !!google,
     replacingSet: !!google,
     atomicWrites: !!google,
+    listCollections: !!google,
   },
 );

@@ -14,5 +14,6 @@ describeStoreContract(
     preconditions: true,
     replacingSet: true,
     atomicWrites: true,
+    listCollections: true,
   },
 );

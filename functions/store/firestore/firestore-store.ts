@@ -9,7 +9,7 @@ import type {
 import { AppError } from '../../core/errors.ts';
 import { CountingMeter } from '../meter.ts';
 import { assertJsonValue, checkFieldPath, readField } from '../patch.ts';
-import { splitPath } from '../paths.ts';
+import { PLATFORM, splitPath } from '../paths.ts';
 import {
   type DocData,
   type DocPatch,
@@ -200,6 +200,15 @@ export class FirestoreStore implements Store {
       },
     };
     return batch;
+  }
+
+  async listCollections(docPath?: string): Promise<string[]> {
+    const refs =
+      docPath === undefined
+        ? await this.#db.listCollections()
+        : await this.#doc(docPath).listCollections();
+    this.meter.read(docPath ?? PLATFORM);
+    return refs.map((r) => r.id).sort();
   }
 
   async runTransaction<T>(

@@ -5,7 +5,7 @@ import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { AppError } from '../../core/errors.ts';
 import { CountingMeter } from '../meter.ts';
 import { applyPatch, assertJsonValue, mergeDeep } from '../patch.ts';
-import { idOf, parentOf, splitPath } from '../paths.ts';
+import { idOf, PLATFORM, parentOf, splitPath } from '../paths.ts';
 import {
   type DocData,
   type DocPatch,
@@ -225,6 +225,20 @@ export class SqliteStore implements Store {
 
   delete(path: string): Promise<void> {
     return this.commitWrites([{ kind: 'delete', path }]);
+  }
+
+  async listCollections(docPath?: string): Promise<string[]> {
+    const prefix = docPath === undefined ? '' : `${splitPath(docPath, 'document').join('/')}/`;
+    const rows = await this.#mutex.run(
+      () =>
+        this.#prepare(
+          // Parents under the prefix: `>= prefix` and `< prefix + U+FFFF` is a range on the index.
+          'SELECT DISTINCT parent FROM docs WHERE parent >= ? AND parent < ?',
+        ).all(prefix, `${prefix}\uffff`) as unknown as { parent: string }[],
+    );
+    this.meter.read(docPath ?? PLATFORM);
+    const ids = new Set(rows.map((r) => r.parent.slice(prefix.length).split('/')[0]!));
+    return [...ids].sort();
   }
 
   batch(): WriteBatch {
