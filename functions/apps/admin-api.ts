@@ -4,6 +4,8 @@ import type { Deps } from '../deps.ts';
 import { registerHealthRoutes } from '../health/routes.ts';
 import { createApp } from '../http/app.ts';
 import type { AppEnv } from '../http/types.ts';
+import { registerInventoryAdminRoutes } from '../inventory/admin-routes.ts';
+import { registerOrderAdminRoutes } from '../orders/admin-routes.ts';
 import { traceProjectOf } from './storefront-api.ts';
 
 /** The merchant admin API under /api/admin; every route is scoped by the session's shop. */
@@ -11,5 +13,7 @@ export function createAdminApi(deps: Deps): Hono<AppEnv> {
   const app = createApp(deps.log, { traceProject: traceProjectOf(deps) });
   registerHealthRoutes(app, deps, '/api/admin');
   registerAdminRoutes(app, deps);
+  registerOrderAdminRoutes(app, deps);
+  registerInventoryAdminRoutes(app, deps);
   return app;
 }

@@ -3,6 +3,7 @@ import type { Deps } from '../deps.ts';
 import { registerHealthRoutes } from '../health/routes.ts';
 import { createApp } from '../http/app.ts';
 import type { AppEnv } from '../http/types.ts';
+import { sweepReservations } from '../inventory/sweep-reservations.ts';
 import { outboxHandlers } from '../jobs/outbox-handlers.ts';
 import { drainOutbox } from '../outbox/drain-outbox.ts';
 import { traceProjectOf } from './storefront-api.ts';
@@ -15,10 +16,12 @@ export function createJobsApp(deps: Deps): Hono<AppEnv> {
   const app = createApp(deps.log, { traceProject: traceProjectOf(deps) });
   registerHealthRoutes(app, deps, '/jobs');
   app.post('/jobs/outbox/drain', async (c) => c.json(await drainOutbox(deps, outboxHandlers)));
+  app.post('/jobs/reservations/sweep', async (c) => c.json(await sweepReservations(deps)));
   return app;
 }
 
 /** Local equivalent of Cloud Scheduler: each job's path and its period. */
 export const LOCAL_SCHEDULE: { path: string; everyMs: number }[] = [
   { path: '/jobs/outbox/drain', everyMs: 2_000 },
+  { path: '/jobs/reservations/sweep', everyMs: 60_000 },
 ];

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { registerCatalogRoutes } from '../catalog/routes.ts';
+import { registerCheckoutRoutes } from '../checkout/routes.ts';
 import type { Deps } from '../deps.ts';
 import { registerHealthRoutes } from '../health/routes.ts';
 import { createApp } from '../http/app.ts';
@@ -10,6 +11,7 @@ export function createStorefrontApi(deps: Deps): Hono<AppEnv> {
   const app = createApp(deps.log, { traceProject: traceProjectOf(deps) });
   registerHealthRoutes(app, deps, '/api');
   registerCatalogRoutes(app, deps);
+  registerCheckoutRoutes(app, deps);
   return app;
 }
 

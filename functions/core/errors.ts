@@ -20,6 +20,18 @@ export const ERRORS = {
   precondition_failed: { status: 409, message: 'The document changed since it was read.' },
   out_of_stock: { status: 409, message: 'Not enough stock.' },
   invalid_transition: { status: 409, message: 'This change of status is not allowed.' },
+  unknown_sku: { status: 422, message: 'A product in the cart does not exist.' },
+  product_unavailable: { status: 409, message: 'A product in the cart is not for sale now.' },
+  below_minimum_order: { status: 422, message: 'The order is below the shop minimum.' },
+  fulfilment_unavailable: {
+    status: 422,
+    message: 'This delivery or pickup option is not available.',
+  },
+  payment_method_unavailable: {
+    status: 422,
+    message: 'This shop does not take that payment method.',
+  },
+  invalid_signature: { status: 400, message: 'The webhook signature is not valid.' },
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   unsupported_media_type: { status: 415, message: 'Send the body as application/json.' },
   rate_limited: { status: 429, message: 'Too many requests. Wait a moment and try again.' },

@@ -1,7 +1,9 @@
 import type { OutboxHandlers } from '../outbox/drain-outbox.ts';
+import { sendOrderEmailHandler } from '../orders/email/send-order-email.ts';
 import { sendEmailHandler } from '../outbox/send-email.ts';
 
 /** Every outbox event type and its handler. Domains add their entries here. */
 export const outboxHandlers: OutboxHandlers = {
   'email.send': sendEmailHandler,
+  'order.email': sendOrderEmailHandler,
 };
