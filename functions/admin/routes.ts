@@ -5,10 +5,13 @@ import { openMediaStorage } from '../media/open-media.ts';
 import type { MediaStorage } from '../media/storage.ts';
 import { requireMember } from './auth/require-member.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
+import { registerCsvRoutes } from './csv/routes.ts';
 import { registerProductRoutes } from './products/routes.ts';
 
 export interface AdminRouteOptions {
   media?: MediaStorage;
+  /** Downloads images named in CSV imports; tests point it at a loopback server. */
+  fetcher?: typeof fetch;
 }
 
 /**
@@ -24,4 +27,5 @@ export function registerAdminRoutes(
   app.use('/api/admin/*', requireMember(deps));
   registerAuthRoutes(app, deps);
   registerProductRoutes(app, deps, media);
+  registerCsvRoutes(app, deps, media, options.fetcher ? { fetcher: options.fetcher } : {});
 }
