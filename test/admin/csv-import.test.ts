@@ -18,6 +18,7 @@ interface Preview {
   headerSet: string;
   summary: Record<string, number>;
   errors: { row: number; column?: string; message: string }[];
+  warnings: { row: number; message: string }[];
   status: string;
 }
 

@@ -45,9 +45,8 @@ export function mapHeaders(headers: readonly string[]): {
   const normalized = headers.map((h) => h.trim().toLowerCase());
   const index: Partial<Record<Column, number>> = {};
   for (const column of Object.keys(COLUMNS) as Column[]) {
-    const at = normalized.findIndex((h) =>
-      COLUMNS[column].some((name) => name.toLowerCase() === h),
-    );
+    const names = new Set<string>(COLUMNS[column].map((name) => name.toLowerCase()));
+    const at = normalized.findIndex((h) => names.has(h));
     if (at >= 0) index[column] = at;
   }
   const headerSet = normalized.includes('url handle') ? 'newer' : 'older';
