@@ -1,4 +1,5 @@
 import { type AvailabilityStatus, availabilityStatus } from '../../shared/catalog/availability.ts';
+import { settingsOf } from '../../shared/catalog/shop.ts';
 import type { Deps } from '../deps.ts';
 import { readProductsByIds, readShop, readStockLevels } from './catalog-store.ts';
 
@@ -30,7 +31,7 @@ export async function getAvailability(
     const policy = (level && policyOf.get(level.productId)) ?? 'deny';
     result[sku] = {
       available,
-      status: availabilityStatus(available, policy, shop.settings.lowStockThreshold),
+      status: availabilityStatus(available, policy, settingsOf(shop).lowStockThreshold),
     };
   }
   return result;

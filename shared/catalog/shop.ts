@@ -33,8 +33,13 @@ export const ShopProfile = z.object({
   }),
   /** Public address of the published storefront in the cloud (its own Hosting site). */
   siteUrl: z.url().optional(),
-  /** Shipping, payment, legal and newsletter settings; see `settings.ts`. */
+  /** Shipping, payment, legal and newsletter settings; every field has a default. */
   settings: ShopSettings.prefault({}),
   createdAt: z.iso.datetime(),
 });
 export type ShopProfile = z.infer<typeof ShopProfile>;
+
+/** The shop's settings; also accepts a shop object built without them (defaults apply). */
+export function settingsOf(shop: { settings?: ShopSettings | undefined }): ShopSettings {
+  return shop.settings ?? ShopSettings.parse({});
+}
