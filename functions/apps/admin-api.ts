@@ -5,6 +5,7 @@ import { registerHealthRoutes } from '../health/routes.ts';
 import { createApp } from '../http/app.ts';
 import type { AppEnv } from '../http/types.ts';
 import { registerInventoryAdminRoutes } from '../inventory/admin-routes.ts';
+import { registerNewsletterAdminRoutes } from '../newsletter/routes/admin-routes.ts';
 import { registerOrderAdminRoutes } from '../orders/admin-routes.ts';
 import { traceProjectOf } from './storefront-api.ts';
 
@@ -15,5 +16,6 @@ export function createAdminApi(deps: Deps): Hono<AppEnv> {
   registerAdminRoutes(app, deps);
   registerOrderAdminRoutes(app, deps);
   registerInventoryAdminRoutes(app, deps);
+  registerNewsletterAdminRoutes(app, deps);
   return app;
 }

@@ -5,6 +5,7 @@ import { createApp } from '../http/app.ts';
 import type { AppEnv } from '../http/types.ts';
 import { sweepReservations } from '../inventory/sweep-reservations.ts';
 import { outboxHandlers } from '../jobs/outbox-handlers.ts';
+import { registerNewsletterJobRoutes } from '../newsletter/routes/job-routes.ts';
 import { drainOutbox } from '../outbox/drain-outbox.ts';
 import { traceProjectOf } from './storefront-api.ts';
 
@@ -17,6 +18,7 @@ export function createJobsApp(deps: Deps): Hono<AppEnv> {
   registerHealthRoutes(app, deps, '/jobs');
   app.post('/jobs/outbox/drain', async (c) => c.json(await drainOutbox(deps, outboxHandlers)));
   app.post('/jobs/reservations/sweep', async (c) => c.json(await sweepReservations(deps)));
+  registerNewsletterJobRoutes(app, deps);
   return app;
 }
 
@@ -24,4 +26,5 @@ export function createJobsApp(deps: Deps): Hono<AppEnv> {
 export const LOCAL_SCHEDULE: { path: string; everyMs: number }[] = [
   { path: '/jobs/outbox/drain', everyMs: 2_000 },
   { path: '/jobs/reservations/sweep', everyMs: 60_000 },
+  { path: '/jobs/newsletter/send', everyMs: 5_000 },
 ];

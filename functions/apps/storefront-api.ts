@@ -5,6 +5,7 @@ import type { Deps } from '../deps.ts';
 import { registerHealthRoutes } from '../health/routes.ts';
 import { createApp } from '../http/app.ts';
 import type { AppEnv } from '../http/types.ts';
+import { registerNewsletterPublicRoutes } from '../newsletter/routes/public-routes.ts';
 
 /** Public API the storefronts call: catalog reads, availability, checkout, newsletter forms. */
 export function createStorefrontApi(deps: Deps): Hono<AppEnv> {
@@ -12,6 +13,7 @@ export function createStorefrontApi(deps: Deps): Hono<AppEnv> {
   registerHealthRoutes(app, deps, '/api');
   registerCatalogRoutes(app, deps);
   registerCheckoutRoutes(app, deps);
+  registerNewsletterPublicRoutes(app, deps);
   return app;
 }
 

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { newsletterText } from '../../../shared/newsletter/texts.ts';
+import type { OutboxHandler } from '../../outbox/drain-outbox.ts';
+import { loadSender } from '../load-sender.ts';
+import { readSubscriber } from '../read-docs.ts';
+import { personalize } from '../render/personalize.ts';
+import { renderNotice } from '../render/render-notice.ts';
+import { CONFIRM_TTL_S, signToken } from '../tokens.ts';
+import { unsubscribeLinks } from '../unsubscribe-headers.ts';
+
+const Payload = z.object({ subscriberId: z.string().regex(/^[0-9a-f]{32}$/) });
+
+/**
+ * Sends the double opt-in email. The link expires 48 h after the request was recorded; a
+ * subscriber who confirmed or left meanwhile gets nothing.
+ */
+export const sendConfirmation: OutboxHandler = async (event, deps, ctx) => {
+  const { subscriberId } = Payload.parse(event.payload);
+  const subscriber = await readSubscriber(deps.store, event.shopId, subscriberId);
+  if (subscriber?.status !== 'pending' || !subscriber.confirmationSentAt) return;
+
+  const sender = await loadSender(deps, event.shopId);
+  const expiresAt = Math.floor(Date.parse(subscriber.confirmationSentAt) / 1000) + CONFIRM_TTL_S;
+  const token = signToken(deps.secretKey, event.shopId, { purpose: 'c', subscriberId, expiresAt });
+  const { locale } = subscriber;
+  const name = sender.shopName;
+  const notice = await renderNotice(sender, locale, {
+    subject: newsletterText(locale, 'confirmSubject', name),
+    heading: newsletterText(locale, 'confirmHeading', name),
+    markdown: newsletterText(locale, 'confirmBody', name),
+    button: {
+      label: newsletterText(locale, 'confirmButton', name),
+      href: `${sender.apiUrl}/confirm?token=${token}`,
+    },
+  });
+  const links = unsubscribeLinks(deps.secretKey, sender, subscriberId);
+  const email = personalize(notice, { unsubscribeUrl: links.url });
+
+  await deps.mailer.send({
+    from: sender.from,
+    to: subscriber.email,
+    ...(sender.replyTo ? { replyTo: sender.replyTo } : {}),
+    subject: email.subject,
+    html: email.html,
+    text: email.text,
+    headers: { ...links.headers, 'Content-Language': locale },
+    messageId: `${ctx.idempotencyKey}@${sender.mailDomain}`,
+  });
+};
