@@ -57,7 +57,7 @@ export async function startStripeStandin(options: StandinOptions) {
     const signature = signer.webhooks.generateTestHeaderString({
       payload,
       secret: options.webhookSecret,
-      ...(timestamp ? { timestamp } : {}),
+      timestamp: timestamp ?? now(),
     });
     let status: number;
     if (options.deliver) status = await options.deliver(shopId, payload, signature);
