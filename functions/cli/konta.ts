@@ -5,6 +5,7 @@ import { createShop, listShops } from '../admin/shops/create-shop.ts';
 import { loadConfig } from '../core/config.ts';
 import { createLogger } from '../core/logger.ts';
 import { createDeps, type Deps } from '../deps.ts';
+import { BACKUP_COMMANDS } from './backup-commands.ts';
 
 /**
  * The operator CLI: `npm run konta -- <command> [--flag value]`. Each command is one row of
@@ -70,6 +71,7 @@ export const COMMANDS: Record<string, Command> = {
       console.log(`${shops.length} shop(s)`);
     },
   },
+  ...BACKUP_COMMANDS,
 };
 
 function usage(): string {
