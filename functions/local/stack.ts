@@ -8,6 +8,7 @@ import { LOCAL_SCHEDULE } from '../apps/jobs.ts';
 import type { Config } from '../core/config.ts';
 import type { Logger } from '../core/logger.ts';
 import { createDeps, type Deps } from '../deps.ts';
+import { createLocalSites } from '../publish/local-sites.ts';
 import { startCaptureSmtp } from './capture-smtp.ts';
 import { createFunctionApps, functionFor } from './dispatch.ts';
 import { createMailboxRoutes } from './mailbox-routes.ts';
@@ -76,6 +77,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   });
 
   const shops: Record<string, string> = {};
+  const sites = createLocalSites(deps);
+  root.on(['GET', 'HEAD'], ['/s/:shopId', '/s/:shopId/*'], (c) => sites.handle(c));
   root.get('/', (c) =>
     c.html(html`<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1"><title>Kontá · local</title></head>
@@ -86,6 +89,7 @@ ${Object.entries(shops).map(([id, url]) => html`<li><a href="${url}">Storefront:
 
   handle = root.fetch;
   progress(`server listening on ${url}`);
+  Object.assign(shops, await sites.publishAll(publicBaseUrl, progress));
 
   const timers =
     (options.timers ?? true)

@@ -33,7 +33,7 @@ interface Cached {
  * site's `404.html` for misses, brotli or gzip for text, long caching for hashed assets.
  * Compressed bodies are cached in memory per file and version (`mtime`).
  */
-export function createSiteServer(rootOf: (request: Request) => string | undefined) {
+export function createSiteServer() {
   const cache = new Map<string, Cached>();
 
   async function load(file: string): Promise<Cached | undefined> {
@@ -83,14 +83,16 @@ export function createSiteServer(rootOf: (request: Request) => string | undefine
     });
   }
 
-  /** Answers a request for `relPath` inside the site, or `undefined` when there is no site. */
+  /**
+   * Answers a request for `relPath` inside the site folder `siteRoot` (symlinks resolved once
+   * per request, so a swap mid-request cannot mix builds), or `undefined` when there is none.
+   */
   return async function serveSite(
     request: Request,
+    siteRoot: string,
     relPath: string,
   ): Promise<Response | undefined> {
-    const configured = rootOf(request);
-    if (!configured) return undefined;
-    const root = await realpath(configured).catch(() => undefined);
+    const root = await realpath(siteRoot).catch(() => undefined);
     if (!root) return undefined;
 
     const clean = normalize(decodeURIComponent(relPath)).replace(/^(\.\.(\/|\\|$))+/, '');
