@@ -8,7 +8,8 @@ Endpoints:
   POST /json/2/<model>/<method>  Odoo 19 JSON-2 (Authorization: bearer <key>)
   GET  /web/version              {"version": ..., "version_info": [...]}
   POST /standin/<op>             test hooks (JSON): set_stock, finish_production, records,
-                                 calls, drop_responses, reset
+                                 calls, create, drop_responses ({count} for the next answers,
+                                 or {model, method, count} for answers of that call only)
 
 Usage: odoo_standin.py --odoo-version 17 [--port 0] [--state-file f.json]
 Prints one JSON line `{"port": N}` on stdout once it listens.
@@ -37,6 +38,8 @@ class Standin:
         self.args = args
         self.db = Database(args.odoo_version, args.confirm_returns_none, args.deny or [])
         self.drop_next = 0
+        self.drop_rules = []
+        self.drop_current = False
         if args.state_file and os.path.exists(args.state_file):
             with open(args.state_file, encoding="utf-8") as f:
                 self.db.load(json.load(f))
@@ -78,6 +81,10 @@ class Standin:
             result = fn(model, *args, **kwargs)
         if method in MUTATING:
             self.save()
+        for rule in self.drop_rules:
+            if rule["model"] == model and rule["method"] == method and rule["count"] > 0:
+                rule["count"] -= 1
+                self.drop_current = True
         return result
 
 
@@ -110,10 +117,14 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):
         return
 
-    def _send(self, status, body, content_type):
-        if self.server.standin.drop_next > 0:
+    def _send(self, status, body, content_type, droppable=True):
+        standin = self.server.standin
+        with LOCK:
+            drop = droppable and (standin.drop_next > 0 or self.__dict__.get("drop", False))
+            if drop and not self.__dict__.get("drop", False):
+                standin.drop_next -= 1
+        if drop:
             # The call was committed; the client never hears back (a dropped connection).
-            self.server.standin.drop_next -= 1
             self.connection.shutdown(socket.SHUT_RDWR)
             return
         self.send_response(status)
@@ -122,8 +133,9 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def _json(self, status, value):
-        self._send(status, json.dumps(value).encode(), "application/json; charset=utf-8")
+    def _json(self, status, value, droppable=True):
+        self._send(status, json.dumps(value).encode(), "application/json; charset=utf-8",
+                   droppable)
 
     def do_GET(self):
         if self.path == "/web/version":
@@ -150,7 +162,11 @@ class Handler(BaseHTTPRequestHandler):
             params, method = xmlrpc.client.loads(body)
             handler = xmlrpc_common if self.path.endswith("common") else xmlrpc_object
             with LOCK:
-                result = handler(standin, method, list(params))
+                standin.drop_current = False
+                try:
+                    result = handler(standin, method, list(params))
+                finally:
+                    self.drop = standin.drop_current
             out = xmlrpc.client.dumps((result,), methodresponse=True, allow_none=False)
         except Exception as error:  # every failure becomes a fault, as in Odoo
             code, text = fault_of(error)
@@ -176,7 +192,11 @@ class Handler(BaseHTTPRequestHandler):
             if method in RECORD_METHODS and ids is None:
                 raise TypeError(f"{method}() missing 'ids'")
             with LOCK:
-                result = standin.execute(model, method, ids, [], payload)
+                standin.drop_current = False
+                try:
+                    result = standin.execute(model, method, ids, [], payload)
+                finally:
+                    self.drop = standin.drop_current
             self._json(200, result)
         except Exception as error:
             status, err = json2_error(error, context)
@@ -189,9 +209,9 @@ class Handler(BaseHTTPRequestHandler):
         try:
             with LOCK:
                 result = run_hook(standin, op, args)
-            self._json(200, {"result": result})
+            self._json(200, {"result": result}, droppable=False)
         except Exception as error:
-            self._json(400, {"error": f"{type(error).__name__}: {error}"})
+            self._json(400, {"error": f"{type(error).__name__}: {error}"}, droppable=False)
 
 
 def run_hook(standin, op, args):
@@ -210,7 +230,11 @@ def run_hook(standin, op, args):
     elif op == "calls":
         result = db.calls
     elif op == "drop_responses":
-        standin.drop_next = int(args["count"])
+        if args.get("model"):
+            standin.drop_rules.append({"model": args["model"], "method": args["method"],
+                                       "count": int(args.get("count", 1))})
+        else:
+            standin.drop_next = int(args["count"])
         result = True
     elif op == "create":
         result = db.create(args["model"], args["vals"])

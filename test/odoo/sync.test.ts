@@ -1,0 +1,296 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ODOO_EVENTS } from '../../functions/odoo/paths.ts';
+import { enqueueOdooEvent } from '../../functions/odoo/schedule-pulls.ts';
+import { type Standin, startStandin } from '../support/odoo-standin/start-standin.ts';
+import { seedPaidOrder, seedProduct } from './fixtures.ts';
+import { drain, odooShop } from './harness.ts';
+
+type TestDeps = Awaited<ReturnType<typeof odooShop>>;
+let shopSeq = 0;
+const nextShop = () => `shop-sync-${++shopSeq}`;
+
+async function ledger(t: TestDeps, shopId: string) {
+  const snaps = await t.deps.store.query({ collection: `shops/${shopId}/ledger` });
+  return snaps.map((s) => s.data as { sku: string; delta: number; reason: string; who: string });
+}
+
+async function seedCatalog(t: TestDeps, shopId: string) {
+  await seedProduct(t.deps, shopId, {
+    id: 'teff-loaf',
+    title: 'Pan de teff',
+    variants: [
+      { sku: 'TEFF-S', price: 450, label: 'Pequeño', stock: 10 },
+      { sku: 'TEFF-L', price: 780, label: 'Grande', stock: 4 },
+    ],
+  });
+  await seedProduct(t.deps, shopId, {
+    id: 'brownie',
+    title: 'Brownie de nueces',
+    variants: [{ sku: 'BROWNIE', price: 300, stock: 20 }],
+  });
+}
+
+describe.each([16, 18] as const)('product push to Odoo %i', (odooVersion) => {
+  let odoo: Standin;
+  let t: TestDeps;
+  beforeAll(async () => {
+    odoo = await startStandin({ odooVersion });
+  });
+  afterAll(() => odoo.stop());
+  afterEach(() => t.close());
+
+  it('creates one storable product per SKU, and a second push creates nothing', async () => {
+    const shopId = nextShop();
+    t = await odooShop(odoo, shopId);
+    await seedCatalog(t, shopId);
+
+    await enqueueOdooEvent(t.deps, shopId, ODOO_EVENTS.pushProducts);
+    expect(await drain(t.deps)).toMatchObject({ done: 1, dead: 0 });
+    t.clock.advance(1000);
+    await enqueueOdooEvent(t.deps, shopId, ODOO_EVENTS.pushProducts);
+    expect(await drain(t.deps)).toMatchObject({ done: 1, dead: 0 });
+
+    const storableField = odooVersion >= 18 ? 'is_storable' : 'detailed_type';
+    const products = await odoo.records<Record<string, unknown>>(
+      'product.product',
+      [['default_code', 'in', ['TEFF-S', 'TEFF-L', 'BROWNIE']]],
+      ['default_code', 'name', 'lst_price', storableField],
+    );
+    const storable = odooVersion >= 18 ? true : 'product';
+    expect(products.map((p) => [p.default_code, p.name, p.lst_price, p[storableField]])).toEqual([
+      ['BROWNIE', 'Brownie de nueces', 3, storable],
+      ['TEFF-S', 'Pan de teff (Pequeño)', 4.5, storable],
+      ['TEFF-L', 'Pan de teff (Grande)', 7.8, storable],
+    ]);
+    const log = await t.deps.store.query({ collection: `shops/${shopId}/odooSync/log/entries` });
+    const summaries = log.map((l) => l.data?.summary as { created: string[]; unchanged: number });
+    expect(summaries.map((s) => [s.created.length, s.unchanged])).toEqual([
+      [3, 0],
+      [0, 3],
+    ]);
+  });
+});
+
+describe('order, stock and manufacturing sync with Odoo 17', () => {
+  let odoo: Standin;
+  let t: TestDeps;
+  beforeEach(async () => {
+    odoo = await startStandin({ odooVersion: 17 });
+  });
+  afterEach(async () => {
+    await t.close();
+    await odoo.stop();
+  });
+
+  it('pushes paid orders as confirmed sale orders, finding the partner by email', async () => {
+    const shopId = nextShop();
+    t = await odooShop(odoo, shopId);
+    await seedCatalog(t, shopId);
+    await enqueueOdooEvent(t.deps, shopId, ODOO_EVENTS.pushProducts);
+    await drain(t.deps);
+
+    const line = { productId: 'teff-loaf', title: 'Pan de teff' };
+    await seedPaidOrder(t.deps, shopId, {
+      id: 'o1',
+      number: 'SYNC-1001',
+      email: 'Lucia@Example.com',
+      lines: [
+        { ...line, sku: 'TEFF-S', quantity: 2, unitPrice: 450 },
+        { ...line, sku: 'TEFF-L', quantity: 1, unitPrice: 780 },
+      ],
+    });
+    await seedPaidOrder(t.deps, shopId, {
+      id: 'o2',
+      number: 'SYNC-1002',
+      email: 'lucia@example.com',
+      lines: [
+        { sku: 'BROWNIE', productId: 'brownie', title: 'Brownie', quantity: 3, unitPrice: 300 },
+      ],
+    });
+    expect(await drain(t.deps)).toMatchObject({ dead: 0 });
+
+    const orders = await odoo.records<Record<string, unknown>>(
+      'sale.order',
+      [['client_order_ref', 'in', ['SYNC-1001', 'SYNC-1002']]],
+      ['client_order_ref', 'state', 'partner_id', 'amount_total'],
+    );
+    expect(orders.map((o) => [o.client_order_ref, o.state, o.amount_total])).toEqual([
+      ['SYNC-1001', 'sale', 16.8],
+      ['SYNC-1002', 'sale', 9],
+    ]);
+    const partners = await odoo.records('res.partner', [['email', '=ilike', 'lucia@example.com']]);
+    expect(partners).toHaveLength(1);
+    expect((orders[0]!.partner_id as [number])[0]).toBe((orders[1]!.partner_id as [number])[0]);
+    const lines = await odoo.records<Record<string, unknown>>(
+      'sale.order.line',
+      [['order_id', '=', orders[0]!.id]],
+      ['product_uom_qty', 'price_unit', 'product_uom'],
+    );
+    expect(
+      lines.map((l) => [l.product_uom_qty, l.price_unit, (l.product_uom as unknown[])[0]]),
+    ).toEqual([
+      [2, 4.5, 1],
+      [1, 7.8, 1],
+    ]);
+  });
+
+  it('never creates a second sale order when Odoo committed but the answer was lost', async () => {
+    const shopId = nextShop();
+    t = await odooShop(odoo, shopId);
+    await seedCatalog(t, shopId);
+    await enqueueOdooEvent(t.deps, shopId, ODOO_EVENTS.pushProducts);
+    await drain(t.deps);
+
+    await seedPaidOrder(t.deps, shopId, {
+      id: 'o1',
+      number: 'LOST-1',
+      lines: [
+        { sku: 'BROWNIE', productId: 'brownie', title: 'Brownie', quantity: 1, unitPrice: 300 },
+      ],
+    });
+    // Odoo commits the sale.order create and then the confirm, but both answers are lost.
+    await odoo.hook('drop_responses', { model: 'sale.order', method: 'create', count: 1 });
+    await odoo.hook('drop_responses', { model: 'sale.order', method: 'action_confirm', count: 1 });
+    for (let run = 0; run < 2; run++) {
+      expect(await drain(t.deps)).toMatchObject({ retried: 1, dead: 0 });
+      t.clock.advance(3_600_000);
+    }
+    expect(await drain(t.deps)).toMatchObject({ done: 1, dead: 0 });
+    const calls = await odoo.hook<[string, string][]>('calls');
+    const creates = calls.filter(([m, fn]) => m === 'sale.order' && fn === 'create');
+    expect(creates).toHaveLength(1);
+    const orders = await odoo.records(
+      'sale.order',
+      [['client_order_ref', '=', 'LOST-1']],
+      ['state'],
+    );
+    expect(orders).toEqual([expect.objectContaining({ state: 'sale' })]);
+  });
+
+  it('pulls stock when Odoo owns it: one ledger entry per difference, none on a second run', async () => {
+    const shopId = nextShop();
+    t = await odooShop(odoo, shopId, { stockMaster: 'odoo', stockField: 'free_qty' });
+    await seedCatalog(t, shopId);
+    await enqueueOdooEvent(t.deps, shopId, ODOO_EVENTS.pushProducts);
+    await drain(t.deps);
+    await seedProduct(t.deps, shopId, {
+      id: 'local-only',
+      title: 'Solo en Kontá',
+      variants: [{ sku: 'LOCAL-ONLY', price: 100, stock: 5 }],
+    });
+    await odoo.hook('set_stock', { sku: 'TEFF-S', qty: 25 });
+    await odoo.hook('set_stock', { sku: 'TEFF-L', qty: 4 });
+    await odoo.hook('set_stock', { sku: 'BROWNIE', qty: 7.6 });
+
+    t.clock.advance(1000);
+    await enqueueOdooEvent(t.deps, shopId, ODOO_EVENTS.pull);
+    expect(await drain(t.deps)).toMatchObject({ done: 1, dead: 0 });
+
+    const stock = async (sku: string) =>
+      (await t.deps.store.get(`shops/${shopId}/stock/${sku}`)).data?.available;
+    expect([await stock('TEFF-S'), await stock('TEFF-L'), await stock('BROWNIE')]).toEqual([
+      25, 4, 7,
+    ]);
+    expect(await stock('LOCAL-ONLY')).toBe(5);
+    const first = await ledger(t, shopId);
+    expect(first.map((e) => [e.sku, e.delta, e.reason, e.who]).sort()).toEqual([
+      ['BROWNIE', -13, 'adjustment', 'odoo-sync'],
+      ['TEFF-S', 15, 'adjustment', 'odoo-sync'],
+    ]);
+
+    t.clock.advance(1000);
+    await enqueueOdooEvent(t.deps, shopId, ODOO_EVENTS.pull);
+    await drain(t.deps);
+    expect(await ledger(t, shopId)).toHaveLength(2);
+  });
+
+  it('keeps paid orders that Odoo has not received out of the pulled stock', async () => {
+    const shopId = nextShop();
+    t = await odooShop(odoo, shopId, { stockMaster: 'odoo' });
+    await seedCatalog(t, shopId);
+    await enqueueOdooEvent(t.deps, shopId, ODOO_EVENTS.pushProducts);
+    await drain(t.deps);
+    await odoo.hook('set_stock', { sku: 'BROWNIE', qty: 20 });
+    await seedPaidOrder(t.deps, shopId, {
+      id: 'o1',
+      number: 'HOLD-1',
+      lines: [
+        { sku: 'BROWNIE', productId: 'brownie', title: 'Brownie', quantity: 3, unitPrice: 300 },
+      ],
+    });
+
+    const { pullStock } = await import('../../functions/odoo/sync/pull-stock.ts');
+    const { openOdooSession } = await import('../../functions/odoo/settings/open-odoo-session.ts');
+    const session = await openOdooSession(t.deps, shopId);
+    await pullStock(t.deps, shopId, session!.session, { stockField: 'free_qty' });
+    expect((await t.deps.store.get(`shops/${shopId}/stock/BROWNIE`)).data?.available).toBe(17);
+
+    await drain(t.deps);
+    await pullStock(t.deps, shopId, session!.session, { stockField: 'free_qty' });
+    expect((await t.deps.store.get(`shops/${shopId}/stock/BROWNIE`)).data?.available).toBe(17);
+  });
+
+  it('marks order items ready when Odoo finishes their manufacturing orders, once', async () => {
+    const shopId = nextShop();
+    t = await odooShop(odoo, shopId);
+    await seedProduct(t.deps, shopId, {
+      id: 'cake',
+      title: 'Tarta de cumpleaños',
+      variants: [{ sku: 'CAKE-BDAY', price: 3200 }],
+      backorder: 'made_to_order',
+    });
+    await enqueueOdooEvent(t.deps, shopId, ODOO_EVENTS.pushProducts);
+    await drain(t.deps);
+    const [cake] = await odoo.records<{ product_tmpl_id: [number] }>(
+      'product.product',
+      [['default_code', '=', 'CAKE-BDAY']],
+      ['product_tmpl_id'],
+    );
+    await odoo.hook('create', {
+      model: 'mrp.bom',
+      vals: { product_tmpl_id: cake!.product_tmpl_id[0], product_qty: 1 },
+    });
+
+    await seedPaidOrder(t.deps, shopId, {
+      id: 'o1',
+      number: 'MO-1',
+      lines: [
+        { sku: 'CAKE-BDAY', productId: 'cake', title: 'Tarta', quantity: 1, unitPrice: 3200 },
+      ],
+    });
+    await drain(t.deps);
+    const order = async () => (await t.deps.store.get(`shops/${shopId}/orders/o1`)).data?.status;
+    expect(await order()).toBe('in_production');
+    const [mo] = await odoo.records<{ id: number; state: string; origin: string }>(
+      'mrp.production',
+      [['origin', '!=', false]],
+      ['state', 'origin'],
+    );
+    expect(mo?.state).toBe('confirmed');
+
+    t.clock.advance(1000);
+    await enqueueOdooEvent(t.deps, shopId, ODOO_EVENTS.pull);
+    await drain(t.deps);
+    expect(await order()).toBe('in_production');
+
+    await odoo.hook('finish_production', { ids: [mo!.id] });
+    t.clock.advance(1000);
+    await enqueueOdooEvent(t.deps, shopId, ODOO_EVENTS.pull);
+    await drain(t.deps);
+    expect(await order()).toBe('ready_for_pickup');
+    const task = await t.deps.store.get(`shops/${shopId}/productionTasks/o1:CAKE-BDAY`);
+    expect(task.data).toMatchObject({ status: 'done', doneBy: 'odoo-sync' });
+
+    t.clock.advance(1000);
+    await enqueueOdooEvent(t.deps, shopId, ODOO_EVENTS.pull);
+    await drain(t.deps);
+    const readyEmails = await t.deps.store.query({
+      collection: 'outbox',
+      where: [{ field: 'type', op: '==', value: 'order.email' }],
+    });
+    const kinds = readyEmails
+      .filter((e) => e.data?.shopId === shopId)
+      .map((e) => (e.data!.payload as { kind: string }).kind);
+    expect(kinds.filter((k) => k === 'ready_for_pickup')).toHaveLength(1);
+  });
+});
