@@ -3,8 +3,10 @@ import { getRequestListener } from '@hono/node-server';
 import { createJobsApp } from '../apps/jobs.ts';
 import { loadConfig } from '../core/config.ts';
 import { createDeps } from '../deps.ts';
+import { installProcessErrorReporting } from '../ops/error-reporting.ts';
 
 // Configuration is validated when the instance starts, so a bad deploy fails at once.
 const deps = await createDeps(loadConfig());
+installProcessErrorReporting(deps.log);
 
 http('jobs', getRequestListener(createJobsApp(deps).fetch));

@@ -11,11 +11,14 @@ export function registerHealthRoutes(
   app.get(`${prefix}/healthz`, (c) => c.json({ status: 'ok' }));
   app.get(`${prefix}/readyz`, async (c) => {
     const started = performance.now();
-    await deps.store.get('_health/probe');
-    return c.json({
-      status: 'ready',
-      store: deps.store.kind,
-      ms: Math.round(performance.now() - started),
-    });
+    const ms = () => Math.round(performance.now() - started);
+    try {
+      await deps.store.get('_health/probe');
+    } catch (error) {
+      c.get('log').warn({ err_name: (error as Error).name, ms: ms() }, 'readiness probe failed');
+      // An uptime check or load balancer reads 503 as "send traffic elsewhere".
+      return c.json({ status: 'unavailable', store: deps.store.kind, ms: ms() }, 503);
+    }
+    return c.json({ status: 'ready', store: deps.store.kind, ms: ms() });
   });
 }

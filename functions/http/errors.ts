@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AppError, ERRORS } from '../core/errors.ts';
+import { errorReportFields } from '../ops/error-reporting.ts';
 import type { AppEnv } from './types.ts';
 
 export interface ErrorBody {
@@ -24,9 +25,12 @@ export function errorResponse(c: Context<AppEnv>, error: unknown): Response {
   const requestId = c.get('requestId') ?? 'unknown';
   const log = c.get('log');
   if (appError.code === 'internal') {
-    // Error Reporting groups entries that carry a stack trace in `stack_trace`.
     const cause = appError.cause instanceof Error ? appError.cause : appError;
-    log?.error({ err_code: appError.code, stack_trace: cause.stack }, 'unhandled error');
+    const httpRequest = { method: c.req.method, url: new URL(c.req.url).pathname };
+    log?.error(
+      { err_code: appError.code, ...errorReportFields(cause, { httpRequest }) },
+      'unhandled error',
+    );
   }
   const body: ErrorBody = {
     error: {
