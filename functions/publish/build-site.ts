@@ -28,6 +28,8 @@ export interface BuildSiteOptions {
 export async function buildSite(options: BuildSiteOptions): Promise<void> {
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   process.env.KONTA_SNAPSHOT = options.snapshotFile;
+  process.env.KONTA_SITE_BASE = options.base;
+  process.env.KONTA_SITE_ORIGIN = options.site;
   const { build } = await import('astro');
   await build({
     root: STOREFRONT_ROOT,

@@ -1,24 +1,31 @@
 import type { Locale } from '../../../../shared/i18n/locale.ts';
 
-/** Site paths, with the build's `base` (`/s/{shopId}/` locally, `/` on a shop's own host). */
-const BASE = import.meta.env.BASE_URL.endsWith('/')
-  ? import.meta.env.BASE_URL
-  : `${import.meta.env.BASE_URL}/`;
+/**
+ * Site paths, with the build's base (`/s/{shopId}/` locally, `/` on a shop's own host) and the
+ * origin it is served from. The publisher sets both beside the snapshot path; they are read
+ * from the environment rather than `import.meta.env`, which a host process (a test runner) may
+ * already define.
+ */
+function base(): string {
+  const raw = process.env.KONTA_SITE_BASE ?? '/';
+  return raw.endsWith('/') ? raw : `${raw}/`;
+}
 
-/** `site` is the origin the shop is served from, without the base. */
-const ORIGIN = (import.meta.env.SITE ?? 'http://localhost').replace(/\/$/, '');
+function origin(): string {
+  return (process.env.KONTA_SITE_ORIGIN ?? 'http://localhost').replace(/\/$/, '');
+}
 
 export function path(locale: Locale, rest = ''): string {
-  return `${BASE}${locale === 'en' ? 'en/' : ''}${rest}`;
+  return `${base()}${locale === 'en' ? 'en/' : ''}${rest}`;
 }
 
 /** A path that is the same in every language (media, feeds, the order page's API). */
 export function assetPath(rest: string): string {
-  return `${BASE}${rest}`;
+  return `${base()}${rest}`;
 }
 
 export function absolute(p: string): string {
-  return `${ORIGIN}${p}`;
+  return `${origin()}${p}`;
 }
 
 export const pages = {
