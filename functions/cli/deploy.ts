@@ -1,6 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { planDeploy, renderStep, type Step } from '../ops/deploy-plan.ts';
 import { type EnvName, loadEnvironment } from '../ops/environments.ts';
@@ -36,17 +43,24 @@ function gitRelease(): string {
   return head.status === 0 ? head.stdout.toString().trim() : 'unversioned';
 }
 
-/** Published shops: each sub-folder of the sites dir holding an index.html. */
+/**
+ * Published shops: each sub-folder of the sites dir whose live build (`current`, the symlink
+ * publishing swaps, or the folder itself) holds an index.html.
+ */
 function findShops(sitesDir: string, only?: string): { shopId: string; dir: string }[] {
-  const wanted = only?.split(',').filter(Boolean);
   const abs = resolve(root, sitesDir);
+  const live = (id: string) =>
+    [join(abs, id, 'current'), join(abs, id)].find((d) => existsSync(join(d, 'index.html')));
   const found = existsSync(abs)
     ? readdirSync(abs, { withFileTypes: true })
-        .filter((d) => d.isDirectory() && existsSync(join(abs, d.name, 'index.html')))
+        .filter((d) => d.isDirectory() && live(d.name))
         .map((d) => d.name)
     : [];
-  const ids = wanted ?? found.sort();
-  return ids.map((shopId) => ({ shopId, dir: join(sitesDir, shopId) }));
+  const ids = only?.split(',').filter(Boolean) ?? found.sort();
+  return ids.map((shopId) => {
+    const dir = live(shopId) ?? join(abs, shopId);
+    return { shopId, dir: relative(root, existsSync(dir) ? realpathSync(dir) : dir) };
+  });
 }
 
 const env = loadEnvironment(root, values.env as EnvName);

@@ -13,6 +13,18 @@ export interface Schedule {
 
 export const SCHEDULES: readonly Schedule[] = [
   { name: 'outbox-drain', path: '/jobs/outbox/drain', cron: '* * * * *', deadlineSeconds: 540 },
+  {
+    name: 'reservations-sweep',
+    path: '/jobs/reservations/sweep',
+    cron: '*/5 * * * *',
+    deadlineSeconds: 300,
+  },
+  {
+    name: 'newsletter-send',
+    path: '/jobs/newsletter/send',
+    cron: '*/2 * * * *',
+    deadlineSeconds: 540,
+  },
 ];
 
 /**

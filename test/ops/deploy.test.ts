@@ -5,6 +5,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,9 +23,12 @@ const rc = JSON.parse(readFileSync(join(root, '.firebaserc'), 'utf8'));
 
 function sitesWith(shops: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'konta-sites-'));
-  for (const shop of shops) {
-    mkdirSync(join(dir, shop));
-    writeFileSync(join(dir, shop, 'index.html'), `<h1>${shop}</h1>`);
+  for (const [i, shop] of shops.entries()) {
+    // Publishing's layout: builds/<stamp>/ with a `current` symlink; a plain folder works too.
+    const build = i === 0 ? join(dir, shop, 'builds', 'b1') : join(dir, shop);
+    mkdirSync(build, { recursive: true });
+    writeFileSync(join(build, 'index.html'), `<h1>${shop}</h1>`);
+    if (i === 0) symlinkSync(join('builds', 'b1'), join(dir, shop, 'current'));
   }
   mkdirSync(join(dir, 'half-built'));
   return dir;
