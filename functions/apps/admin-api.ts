@@ -6,6 +6,7 @@ import { createApp } from '../http/app.ts';
 import type { AppEnv } from '../http/types.ts';
 import { registerInventoryAdminRoutes } from '../inventory/admin-routes.ts';
 import { registerNewsletterAdminRoutes } from '../newsletter/routes/admin-routes.ts';
+import { registerOdooAdminRoutes } from '../odoo/routes.ts';
 import { registerOrderAdminRoutes } from '../orders/admin-routes.ts';
 import { traceProjectOf } from './storefront-api.ts';
 
@@ -17,5 +18,6 @@ export function createAdminApi(deps: Deps): Hono<AppEnv> {
   registerOrderAdminRoutes(app, deps);
   registerInventoryAdminRoutes(app, deps);
   registerNewsletterAdminRoutes(app, deps);
+  registerOdooAdminRoutes(app, deps);
   return app;
 }

@@ -6,6 +6,7 @@ import type { AppEnv } from '../http/types.ts';
 import { sweepReservations } from '../inventory/sweep-reservations.ts';
 import { outboxHandlers } from '../jobs/outbox-handlers.ts';
 import { registerNewsletterJobRoutes } from '../newsletter/routes/job-routes.ts';
+import { schedulePulls } from '../odoo/schedule-pulls.ts';
 import { drainOutbox } from '../outbox/drain-outbox.ts';
 import { traceProjectOf } from './storefront-api.ts';
 
@@ -19,6 +20,7 @@ export function createJobsApp(deps: Deps): Hono<AppEnv> {
   app.post('/jobs/outbox/drain', async (c) => c.json(await drainOutbox(deps, outboxHandlers)));
   app.post('/jobs/reservations/sweep', async (c) => c.json(await sweepReservations(deps)));
   registerNewsletterJobRoutes(app, deps);
+  app.post('/jobs/odoo/schedule-pulls', async (c) => c.json(await schedulePulls(deps)));
   return app;
 }
 
@@ -27,4 +29,5 @@ export const LOCAL_SCHEDULE: { path: string; everyMs: number }[] = [
   { path: '/jobs/outbox/drain', everyMs: 2_000 },
   { path: '/jobs/reservations/sweep', everyMs: 60_000 },
   { path: '/jobs/newsletter/send', everyMs: 5_000 },
+  { path: '/jobs/odoo/schedule-pulls', everyMs: 300_000 },
 ];

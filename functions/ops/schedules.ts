@@ -25,6 +25,12 @@ export const SCHEDULES: readonly Schedule[] = [
     cron: '*/2 * * * *',
     deadlineSeconds: 540,
   },
+  {
+    name: 'odoo-schedule-pulls',
+    path: '/jobs/odoo/schedule-pulls',
+    cron: '*/5 * * * *',
+    deadlineSeconds: 120,
+  },
 ];
 
 /**
