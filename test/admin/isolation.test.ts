@@ -161,7 +161,7 @@ describe('admin tenant isolation (generated from the route table)', () => {
     const mediaDir = join(t.dir, 'media', B);
     await import('node:fs/promises').then(async (fs) => {
       await fs.mkdir(mediaDir, { recursive: true });
-      await fs.writeFile(join(mediaDir, B_IDS.media), IMAGE);
+      await fs.writeFile(join(mediaDir, B_IDS.media!), IMAGE);
     });
   });
   afterAll(async () => {
