@@ -1,0 +1,33 @@
+import { AppError } from '../../core/errors.ts';
+import type { Deps } from '../../deps.ts';
+import { ingredientPath, recipePath } from '../paths.ts';
+import { type Recipe, RecipeInput } from './recipe.ts';
+
+/** Saves a recipe; every ingredient must exist and appear once, and none may be the SKU itself. */
+export async function saveRecipe(
+  deps: Deps,
+  shopId: string,
+  sku: string,
+  raw: RecipeInput,
+): Promise<Recipe> {
+  const input = RecipeInput.parse(raw);
+  const skus = input.ingredients.map((i) => i.sku);
+  if (new Set(skus).size !== skus.length || skus.includes(sku)) {
+    throw new AppError('validation_failed', {
+      message: 'List each ingredient once, and not the finished SKU itself.',
+      details: [{ path: 'ingredients', message: 'duplicate or circular ingredient' }],
+    });
+  }
+  const snaps = await deps.store.getAll(skus.map((s) => ingredientPath(shopId, s)));
+  const unknown = skus.filter((_, i) => !snaps[i]!.exists);
+  if (unknown.length > 0) {
+    throw new AppError('validation_failed', {
+      message: `These ingredients do not exist: ${unknown.join(', ')}.`,
+      details: unknown.map((s) => ({ path: 'ingredients', message: `unknown ingredient ${s}` })),
+      hint: 'Create the ingredients first.',
+    });
+  }
+  const recipe: Recipe = { ...input, sku, updatedAt: deps.clock.now().toISOString() };
+  await deps.store.set(recipePath(shopId, sku), recipe);
+  return recipe;
+}
