@@ -3,6 +3,7 @@ import type { Clock } from './core/clock.ts';
 import { systemClock } from './core/clock.ts';
 import type { Config } from './core/config.ts';
 import { createLogger, type Logger } from './core/logger.ts';
+import type { InvocationMeter } from './cost/invocation-meter.ts';
 import { createSmtpMailer, type Mailer } from './email/mailer.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/port.ts';
@@ -20,6 +21,8 @@ export interface Deps {
   mailer: Mailer;
   /** Secret for signing sessions and tokens; derived per data dir when not configured. */
   secretKey: string;
+  /** Per-shop invocation counts for the cost meter; deployed functions set one. */
+  usage?: InvocationMeter;
 }
 
 export async function createDeps(config: Config, overrides: Partial<Deps> = {}): Promise<Deps> {

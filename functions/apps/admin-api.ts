@@ -1,5 +1,7 @@
 import type { Hono } from 'hono';
 import { registerAdminRoutes } from '../admin/routes.ts';
+import { meterInvocations } from '../cost/invocation-meter.ts';
+import { registerCostRoutes } from '../cost/routes.ts';
 import type { Deps } from '../deps.ts';
 import { registerHealthRoutes } from '../health/routes.ts';
 import { createApp } from '../http/app.ts';
@@ -13,8 +15,10 @@ import { traceProjectOf } from './storefront-api.ts';
 /** The merchant admin API under /api/admin; every route is scoped by the session's shop. */
 export function createAdminApi(deps: Deps): Hono<AppEnv> {
   const app = createApp(deps.log, { traceProject: traceProjectOf(deps) });
+  app.use(meterInvocations(deps.usage));
   registerHealthRoutes(app, deps, '/api/admin');
   registerAdminRoutes(app, deps);
+  registerCostRoutes(app, deps);
   registerOrderAdminRoutes(app, deps);
   registerInventoryAdminRoutes(app, deps);
   registerNewsletterAdminRoutes(app, deps);

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { meterInvocations } from '../cost/invocation-meter.ts';
 import type { Deps } from '../deps.ts';
 import { registerHealthRoutes } from '../health/routes.ts';
 import { createApp } from '../http/app.ts';
@@ -16,6 +17,7 @@ import { traceProjectOf } from './storefront-api.ts';
  */
 export function createJobsApp(deps: Deps): Hono<AppEnv> {
   const app = createApp(deps.log, { traceProject: traceProjectOf(deps) });
+  app.use(meterInvocations(deps.usage));
   registerHealthRoutes(app, deps, '/jobs');
   app.post('/jobs/outbox/drain', async (c) => c.json(await drainOutbox(deps, outboxHandlers)));
   app.post('/jobs/reservations/sweep', async (c) => c.json(await sweepReservations(deps)));

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { registerCatalogRoutes } from '../catalog/routes.ts';
 import { registerCheckoutRoutes } from '../checkout/routes.ts';
+import { meterInvocations } from '../cost/invocation-meter.ts';
 import type { Deps } from '../deps.ts';
 import { registerHealthRoutes } from '../health/routes.ts';
 import { createApp } from '../http/app.ts';
@@ -10,6 +11,7 @@ import { registerNewsletterPublicRoutes } from '../newsletter/routes/public-rout
 /** Public API the storefronts call: catalog reads, availability, checkout, newsletter forms. */
 export function createStorefrontApi(deps: Deps): Hono<AppEnv> {
   const app = createApp(deps.log, { traceProject: traceProjectOf(deps) });
+  app.use(meterInvocations(deps.usage));
   registerHealthRoutes(app, deps, '/api');
   registerCatalogRoutes(app, deps);
   registerCheckoutRoutes(app, deps);

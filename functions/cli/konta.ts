@@ -6,6 +6,7 @@ import { loadConfig } from '../core/config.ts';
 import { createLogger } from '../core/logger.ts';
 import { createDeps, type Deps } from '../deps.ts';
 import { BACKUP_COMMANDS } from './backup-commands.ts';
+import { COST_COMMANDS } from './cost-commands.ts';
 
 /**
  * The operator CLI: `npm run konta -- <command> [--flag value]`. Each command is one row of
@@ -72,6 +73,7 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   ...BACKUP_COMMANDS,
+  ...COST_COMMANDS,
 };
 
 function usage(): string {
