@@ -1,3 +1,5 @@
+import { Product } from '../../../shared/catalog/product.ts';
+import { pick } from '../../../shared/i18n/locale.ts';
 import type { Deps } from '../../deps.ts';
 import { StockDoc, stockCollection } from '../../inventory/stock.ts';
 import { Ingredient } from '../ingredients/ingredient.ts';
@@ -22,12 +24,17 @@ export async function findLowStock(deps: Deps, shopId: string): Promise<LowStock
     .map((s) => StockDoc.parse(s.data))
     .filter((d) => d.reorderPoint !== undefined && d.available <= d.reorderPoint);
   const ingredients = await deps.store.getAll(low.map((d) => ingredientPath(shopId, d.sku)));
+  const products = await deps.store.getAll(
+    low.map((d) => `shops/${shopId}/products/${d.productId}`),
+  );
   return low
     .map((d, i) => {
       const parsed = Ingredient.safeParse(ingredients[i]!.data);
+      const product = Product.safeParse(products[i]!.data);
+      const title = product.success ? pick(product.data.title, 'es') : d.sku;
       return {
         sku: d.sku,
-        name: parsed.success ? parsed.data.name : d.sku,
+        name: parsed.success ? parsed.data.name : title,
         available: d.available,
         reorderPoint: d.reorderPoint!,
         ...(parsed.success ? { ingredient: parsed.data } : {}),
