@@ -10,6 +10,7 @@ import { registerInventoryAdminRoutes } from '../inventory/admin-routes.ts';
 import { registerNewsletterAdminRoutes } from '../newsletter/routes/admin-routes.ts';
 import { registerOdooAdminRoutes } from '../odoo/routes.ts';
 import { registerOrderAdminRoutes } from '../orders/admin-routes.ts';
+import { registerProductionAdminRoutes } from '../production/routes.ts';
 import { traceProjectOf } from './storefront-api.ts';
 
 /** The merchant admin API under /api/admin; every route is scoped by the session's shop. */
@@ -23,5 +24,6 @@ export function createAdminApi(deps: Deps): Hono<AppEnv> {
   registerInventoryAdminRoutes(app, deps);
   registerNewsletterAdminRoutes(app, deps);
   registerOdooAdminRoutes(app, deps);
+  registerProductionAdminRoutes(app, deps);
   return app;
 }

@@ -9,6 +9,7 @@ import { outboxHandlers } from '../jobs/outbox-handlers.ts';
 import { registerNewsletterJobRoutes } from '../newsletter/routes/job-routes.ts';
 import { schedulePulls } from '../odoo/schedule-pulls.ts';
 import { drainOutbox } from '../outbox/drain-outbox.ts';
+import { sendLowStockDigests } from '../production/reorder/send-low-stock-digests.ts';
 import { traceProjectOf } from './storefront-api.ts';
 
 /**
@@ -23,6 +24,9 @@ export function createJobsApp(deps: Deps): Hono<AppEnv> {
   app.post('/jobs/reservations/sweep', async (c) => c.json(await sweepReservations(deps)));
   registerNewsletterJobRoutes(app, deps);
   app.post('/jobs/odoo/schedule-pulls', async (c) => c.json(await schedulePulls(deps)));
+  app.post('/jobs/production/low-stock-digest', async (c) =>
+    c.json(await sendLowStockDigests(deps)),
+  );
   return app;
 }
 
@@ -32,4 +36,5 @@ export const LOCAL_SCHEDULE: { path: string; everyMs: number }[] = [
   { path: '/jobs/reservations/sweep', everyMs: 60_000 },
   { path: '/jobs/newsletter/send', everyMs: 5_000 },
   { path: '/jobs/odoo/schedule-pulls', everyMs: 300_000 },
+  { path: '/jobs/production/low-stock-digest', everyMs: 3_600_000 },
 ];

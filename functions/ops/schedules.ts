@@ -31,6 +31,12 @@ export const SCHEDULES: readonly Schedule[] = [
     cron: '*/5 * * * *',
     deadlineSeconds: 120,
   },
+  {
+    name: 'production-low-stock-digest',
+    path: '/jobs/production/low-stock-digest',
+    cron: '0 7 * * *',
+    deadlineSeconds: 300,
+  },
 ];
 
 /**
