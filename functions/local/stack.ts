@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
+import { createAdminUiHandler } from '../../web/admin/serve-admin-ui.ts';
 import { LOCAL_SCHEDULE } from '../apps/jobs.ts';
 import type { Config } from '../core/config.ts';
 import type { Logger } from '../core/logger.ts';
@@ -79,6 +80,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const shops: Record<string, string> = {};
   const sites = createLocalSites(deps);
   root.on(['GET', 'HEAD'], ['/s/:shopId', '/s/:shopId/*'], (c) => sites.handle(c));
+  root.on(['GET', 'HEAD'], ['/admin', '/admin/*'], createAdminUiHandler());
   root.get('/', (c) =>
     c.html(html`<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1"><title>Kontá · local</title></head>
