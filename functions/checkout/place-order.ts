@@ -1,17 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { Order } from '../../shared/orders/order.ts';
 import { defaultOrderPrefix } from '../../shared/pricing/checkout-rules.ts';
 import { missingForMinimum } from '../../shared/pricing/minimum-order.ts';
 import { priceCart } from '../../shared/pricing/price-cart.ts';
 import { AppError } from '../core/errors.ts';
 import type { Deps } from '../deps.ts';
-import { writeHold } from '../inventory/holds.ts';
-import { applyStockMoves, loadStock, shortages } from '../inventory/stock-moves.ts';
 import { loadShop } from '../orders/load-shop.ts';
-import { emitOrderPlaced } from '../orders/order-events.ts';
-import { takeOrderNumber } from '../orders/order-number.ts';
-import { orderPath, toDoc } from '../orders/order-paths.ts';
 import type { CheckoutBody } from './checkout-body.ts';
+import { submitOrderDraft } from './order-batcher.ts';
 import { planFulfilment } from './plan-fulfilment.ts';
 import { resolveCart } from './resolve-cart.ts';
 import { startStripeCheckout } from './start-stripe-checkout.ts';
@@ -34,9 +29,10 @@ export function newOrderId(now: Date): string {
 
 /**
  * Places an order: prices the cart from the catalog, checks delivery and payment options,
- * then in ONE transaction reserves the stock, takes an order number, writes the order and its
- * outbox events. The transaction re-reads each stock document and refuses to reserve more
- * than `available`, so concurrent checkouts can never oversell: they serialize on the store.
+ * then commits it (see `commitOrderDrafts`): in one transaction the stock documents are
+ * re-read and reserved, an order number taken, the order and its outbox events written.
+ * A draft that does not fit the stock is refused there, so concurrent checkouts can never
+ * oversell: they serialize on the store.
  */
 export async function placeOrder(
   deps: Deps,
@@ -97,34 +93,15 @@ export async function placeOrder(
     quantity: l.quantity,
   }));
 
-  const order = await deps.store.runTransaction(async (tx) => {
-    const stock = await loadStock(
-      tx,
-      shopId,
-      moves.map((m) => m.sku),
-    );
-    const counter = await takeOrderNumber(tx, shopId, prefix);
-    const ctx = {
-      shopId,
-      who: 'checkout',
-      why: 'checkout',
-      orderId,
-      now,
-      mayGoNegative: cart.backorderable,
-    };
-    const short = shortages(stock, moves, ctx);
-    if (short.length > 0) {
-      throw new AppError('out_of_stock', {
-        message: `Not enough stock for ${short.map((s) => s.sku).join(', ')}.`,
-        hint: 'Lower the quantity or remove the line.',
-        details: { lines: short },
-      });
-    }
-
-    const doc: Order = {
+  const order = await submitOrderDraft(deps, shopId, {
+    orderId,
+    prefix,
+    moves,
+    mayGoNegative: cart.backorderable,
+    build: (number, stock) => ({
       id: orderId,
       shopId,
-      number: counter.number,
+      number,
       status: 'pending_payment',
       lines: priced.lines.map((l) => {
         const available = stock.get(l.sku)?.doc?.available ?? 0;
@@ -144,7 +121,7 @@ export async function placeOrder(
         method: body.payment,
         status: 'pending',
         refunded: 0,
-        ...(body.payment === 'bank_transfer' ? { reference: counter.number } : {}),
+        ...(body.payment === 'bank_transfer' ? { reference: number } : {}),
       },
       reservation: { status: 'held', expiresAt },
       holdExpiresAt: holdUntil,
@@ -153,14 +130,7 @@ export async function placeOrder(
       history: [{ at: now.toISOString(), status: 'pending_payment', who: 'checkout' }],
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
-    };
-
-    applyStockMoves(tx, stock, moves, ctx);
-    counter.advance();
-    tx.create(orderPath(shopId, orderId), toDoc(doc));
-    if (holdUntil) writeHold(tx, { shopId, orderId, expiresAt: holdUntil });
-    emitOrderPlaced(tx, doc, now);
-    return doc;
+    }),
   });
   deps.log.info({ shopId, orderId, payment: body.payment }, 'order placed');
 

@@ -3,6 +3,7 @@ import { pick } from '../../shared/i18n/locale.ts';
 import type { CartItem } from '../../shared/pricing/price-cart.ts';
 import { AppError } from '../core/errors.ts';
 import { StockDoc, stockPath } from '../inventory/stock.ts';
+import { parseSnapshot } from '../orders/parse-cache.ts';
 import type { Store } from '../store/port.ts';
 import type { CheckoutBody } from './checkout-body.ts';
 
@@ -43,8 +44,8 @@ export async function resolveCart(
   const productSnaps = await store.getAll(ids.map((id) => `shops/${shopId}/products/${id}`));
   const products = new Map<string, Product>();
   for (const snap of productSnaps) {
-    const parsed = Product.safeParse(snap.data);
-    if (parsed.success) products.set(snap.id, parsed.data);
+    const product = parseSnapshot(Product, snap);
+    if (product) products.set(snap.id, product);
   }
 
   const cart: ResolvedCart = {

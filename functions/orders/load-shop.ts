@@ -1,7 +1,20 @@
+import { z } from 'zod';
 import { ShopProfile } from '../../shared/catalog/shop.ts';
 import { CheckoutRules } from '../../shared/pricing/checkout-rules.ts';
 import { AppError } from '../core/errors.ts';
 import type { Store } from '../store/port.ts';
+import { parseSnapshot } from './parse-cache.ts';
+
+const ShopWithRules = z.unknown().transform((data, ctx) => {
+  const profile = ShopProfile.safeParse(data);
+  const raw = (data as { settings?: { checkout?: unknown } }).settings?.checkout;
+  const rules = CheckoutRules.safeParse(raw ?? {});
+  if (!profile.success || !rules.success) {
+    ctx.addIssue({ code: 'custom', message: 'invalid shop document' });
+    return z.NEVER;
+  }
+  return { profile: profile.data, rules: rules.data };
+});
 
 export interface ShopForOrders {
   profile: ShopProfile;
@@ -14,7 +27,12 @@ export async function loadShop(store: Store, shopId: string): Promise<ShopForOrd
   if (!snap.exists) {
     throw new AppError('not_found', { message: `There is no shop ${shopId}.` });
   }
-  const profile = ShopProfile.parse(snap.data);
-  const raw = (snap.data?.settings as { checkout?: unknown } | undefined)?.checkout;
-  return { profile, rules: CheckoutRules.parse(raw ?? {}) };
+  const parsed = parseSnapshot(ShopWithRules, snap);
+  if (!parsed) {
+    throw new AppError('internal', {
+      message: `The shop document of ${shopId} is not valid.`,
+      hint: 'Save the shop settings again in the admin.',
+    });
+  }
+  return parsed;
 }

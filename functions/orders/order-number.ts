@@ -8,14 +8,14 @@ const Counter = z.object({ next: z.number().int().positive() });
 export const FIRST_ORDER_NUMBER = 1001;
 
 /**
- * Reads the shop's order counter in the transaction (a read: call it before any write) and
- * returns the number plus the write that advances it.
+ * Reads the shop's order counter in the transaction (a read: call it before any write).
+ * `take()` hands out numbers in sequence; `save()` writes the counter back once.
  */
-export async function takeOrderNumber(tx: Transaction, shopId: string, prefix: string) {
+export async function openOrderCounter(tx: Transaction, shopId: string, prefix: string) {
   const snap = await tx.get(orderCounterPath(shopId));
-  const next = snap.exists ? Counter.parse(snap.data).next : FIRST_ORDER_NUMBER;
+  let next = snap.exists ? Counter.parse(snap.data).next : FIRST_ORDER_NUMBER;
   return {
-    number: `${prefix}-${next}`,
-    advance: () => tx.set(orderCounterPath(shopId), { next: next + 1 }),
+    take: () => `${prefix}-${next++}`,
+    save: () => tx.set(orderCounterPath(shopId), { next }),
   };
 }
