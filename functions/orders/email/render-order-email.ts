@@ -119,7 +119,12 @@ ${blocks.join('\n')}
     copy.heading,
     copy.intro,
     `${label.order} ${order.number}`,
-    ...order.lines.map((l) => `${l.quantity} × ${l.title} ${l.variantLabel} — ${money(l.total)}`),
+    ...order.lines.map((l) => {
+      const editions = l.editionNumbers?.length
+        ? ` (${label.edition} ${l.editionNumbers.join(', ')})`
+        : '';
+      return `${l.quantity} × ${l.title} ${l.variantLabel}${editions} — ${money(l.total)}`;
+    }),
     `${label.shipping}: ${money(order.totals.shipping)}`,
     ...order.totals.byRate.map((r) => `${label.vat} ${r.rate}%: ${money(r.vat)}`),
     `${label.total}: ${money(order.totals.total)}`,
