@@ -38,13 +38,18 @@ export function createSmtpMailer(
   smtpUrl: string,
   options: { maxConnections?: number; rateDelta?: number } = {},
 ): Mailer {
-  let transport: import('nodemailer').Transporter | undefined;
+  let opening: Promise<import('nodemailer').Transporter> | undefined;
 
-  async function open(): Promise<import('nodemailer').Transporter> {
-    if (transport) return transport;
+  // Concurrent first sends share one pool: without this each would create its own transport.
+  function open(): Promise<import('nodemailer').Transporter> {
+    opening ??= createTransport();
+    return opening;
+  }
+
+  async function createTransport(): Promise<import('nodemailer').Transporter> {
     const nodemailer = await import('nodemailer');
     const url = new URL(smtpUrl);
-    transport = nodemailer.createTransport({
+    return nodemailer.createTransport({
       host: url.hostname,
       port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),
       secure: url.protocol === 'smtps:',
@@ -61,7 +66,6 @@ export function createSmtpMailer(
       // Local capture servers have no certificate; real relays are reached over smtps/STARTTLS.
       tls: { rejectUnauthorized: url.hostname !== '127.0.0.1' && url.hostname !== 'localhost' },
     });
-    return transport;
   }
 
   return {
@@ -100,8 +104,9 @@ export function createSmtpMailer(
       }
     },
     async close() {
-      transport?.close();
-      transport = undefined;
+      const pool = opening ? await opening : undefined;
+      opening = undefined;
+      pool?.close();
     },
   };
 }
