@@ -24,7 +24,7 @@ export const COST_COMMANDS = {
         ...(hostingGb === undefined ? {} : { hostingBytes: hostingGb * 1e9 }),
       });
       console.log(`${report.shopId} ${report.month} (${report.daysMeasured} days measured)`);
-      for (const l of report.lines) {
+      for (const l of [...report.lines, report.email]) {
         const qty = `${l.quantity} ${l.unit}`.padEnd(28);
         console.log(
           `  ${l.item.padEnd(22)} ${qty} ${l.eur.toFixed(4)} EUR  (${l.eurWithFreeTier.toFixed(4)} with free tier)`,

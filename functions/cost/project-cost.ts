@@ -18,11 +18,16 @@ export interface CostLine {
 }
 
 export interface CostProjection {
+  /** The cloud bill, line by line. */
   lines: CostLine[];
+  /** Email delivery on its own line: it is the mail provider's bill, not the cloud's. */
+  email: CostLine;
   eurPerMonth: number;
   eurPerMonthWithFreeTier: number;
-  /** Email on its own: it depends on the provider, not on the cloud. */
   emailEurPerMonth: number;
+  /** Cloud plus email. */
+  totalEurPerMonth: number;
+  totalEurPerMonthWithFreeTier: number;
   pricesCheckedOn: string;
 }
 
@@ -31,7 +36,8 @@ const round = (n: number, digits = 4) => Math.round(n * 10 ** digits) / 10 ** di
 /**
  * Projects a month of usage to EUR, line by line, with and without the free tiers. "With free
  * tier" assumes the shop has the project's free quotas to itself, so it is a lower bound;
- * without them is what the shop adds once the quotas are used by others.
+ * without them is what the shop adds once the quotas are used by others. Email is priced on
+ * its own line and kept out of the cloud total.
  */
 export function projectCost(
   usage: Usage,
@@ -111,10 +117,13 @@ export function projectCost(
 
   const sum = (key: 'eur' | 'eurWithFreeTier') => round(lines.reduce((n, l) => n + l[key], 0));
   return {
-    lines: [...lines, email],
-    eurPerMonth: round(sum('eur') + email.eur),
-    eurPerMonthWithFreeTier: round(sum('eurWithFreeTier') + email.eurWithFreeTier),
+    lines,
+    email,
+    eurPerMonth: sum('eur'),
+    eurPerMonthWithFreeTier: sum('eurWithFreeTier'),
     emailEurPerMonth: email.eur,
+    totalEurPerMonth: round(sum('eur') + email.eur),
+    totalEurPerMonthWithFreeTier: round(sum('eurWithFreeTier') + email.eurWithFreeTier),
     pricesCheckedOn: prices.checkedOn,
   };
 }

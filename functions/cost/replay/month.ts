@@ -1,0 +1,89 @@
+import type { LocalStack } from '../../local/stack.ts';
+import { PLATFORM } from '../../store/paths.ts';
+import { BILLING_INCREMENT_MS } from '../invocation-meter.ts';
+import { emptyUsage, type Usage } from '../usage.ts';
+import { createReplayClient, type Tally } from './client.ts';
+import { merchantHeaders } from './merchant.ts';
+import { replayOrders } from './orders.ts';
+import { replayVisits } from './visits.ts';
+
+/** A typical small shop's month, as the issue states it. */
+export interface MonthPlan {
+  visits: number;
+  orders: number;
+  campaigns: number;
+  subscribers: number;
+  odooSyncs: number;
+}
+
+export const SMALL_SHOP_MONTH: MonthPlan = {
+  visits: 10_000,
+  orders: 300,
+  campaigns: 2,
+  subscribers: 2_000,
+  odooSyncs: 30,
+};
+
+export interface PhaseResult {
+  name: string;
+  seconds: number;
+  details: Record<string, unknown>;
+}
+
+export interface MonthResult {
+  usage: Usage;
+  /** Store operations attributed to the shop and to platform documents (sessions, outbox). */
+  store: { shop: Usage; platform: Usage };
+  tally: Tally;
+  phases: PhaseResult[];
+}
+
+/**
+ * Replays a month of one shop against a running local stack, phase by phase, and returns what
+ * the cloud would bill: store operations from the store's own meter, invocations, compute and
+ * hosting bytes from the replay client, emails from the capture mailbox.
+ */
+export async function replayMonth(
+  stack: LocalStack,
+  shopId: string,
+  plan: MonthPlan,
+  progress: (line: string) => void = () => {},
+): Promise<MonthResult> {
+  const client = createReplayClient(stack.url, { incrementMs: BILLING_INCREMENT_MS });
+  const sitePath = new URL(stack.shops[shopId] ?? '').pathname;
+  const admin = await merchantHeaders(stack.deps, shopId);
+  const mailBefore = stack.mailbox.list().length;
+  stack.deps.store.meter.reset();
+  const phases: PhaseResult[] = [];
+
+  const phase = async (name: string, run: () => Promise<Record<string, unknown>>) => {
+    const started = performance.now();
+    progress(`${name}…`);
+    const details = await run();
+    const seconds = Math.round((performance.now() - started) / 100) / 10;
+    phases.push({ name, seconds, details });
+    progress(`${name}: ${JSON.stringify(details)} in ${seconds} s`);
+  };
+
+  await phase('storefront visits', () => replayVisits(client, shopId, sitePath, plan.visits));
+  await phase('orders', () => replayOrders(client, admin, shopId, plan.orders));
+
+  const ops = stack.deps.store.meter.snapshot();
+  const asUsage = (o: { reads: number; writes: number; deletes: number } | undefined) => ({
+    ...emptyUsage(),
+    ...o,
+  });
+  const shop = asUsage(ops[shopId]);
+  const platform = asUsage(ops[PLATFORM]);
+  const emails = stack.mailbox.list().length - mailBefore;
+  const usage: Usage = {
+    reads: shop.reads + platform.reads,
+    writes: shop.writes + platform.writes,
+    deletes: shop.deletes + platform.deletes,
+    invocations: client.tally.invocations,
+    computeMs: client.tally.computeMs,
+    hostingBytes: client.tally.hostingBytes,
+    emails,
+  };
+  return { usage, store: { shop, platform }, tally: client.tally, phases };
+}
