@@ -1,6 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { loadConfig } from '../../functions/core/config.ts';
 import { loadPrices } from '../../functions/cost/prices.ts';
 import { projectCost } from '../../functions/cost/project-cost.ts';
@@ -11,24 +10,29 @@ import {
 } from '../../functions/cost/replay/month.ts';
 import { BAKERY } from '../../functions/local/seed/bakery.ts';
 import { startLocalStack } from '../../functions/local/stack.ts';
+import { type Standin, startStandin } from '../../test/support/odoo-standin/start-standin.ts';
 import { freePort, round } from '../support.ts';
 
 /**
- * `npm run bench -- cost [visits orders subscribers campaigns odooSyncs]`: replays a small
+ * `npm run bench -- cost [visits orders subscribers campaigns odooSyncs shopsSharing]`: replays a small
  * shop's month (the demo bakery) against the local stack and projects its cloud bill in EUR.
  * Defaults are the issue's month: 10,000 visits, 300 orders, 2 campaigns to 2,000
  * subscribers, a daily Odoo sync.
  */
 export default async function costBench(args: string[]): Promise<object> {
-  const [visits, orders, subscribers, campaigns, odooSyncs] = args.map(Number);
+  const [visits, orders, subscribers, campaigns, odooSyncs, shopsSharing] = args.map(Number);
   const plan: MonthPlan = {
     visits: visits || SMALL_SHOP_MONTH.visits,
     orders: orders || SMALL_SHOP_MONTH.orders,
     subscribers: subscribers || SMALL_SHOP_MONTH.subscribers,
     campaigns: campaigns || SMALL_SHOP_MONTH.campaigns,
     odooSyncs: odooSyncs || SMALL_SHOP_MONTH.odooSyncs,
+    shopsSharing: shopsSharing || SMALL_SHOP_MONTH.shopsSharing,
   };
-  const dir = mkdtempSync(join(tmpdir(), 'konta-cost-'));
+  // Inside the repository: the storefront build resolves its packages from node_modules.
+  const root = resolve(import.meta.dirname, '../..');
+  mkdirSync(join(root, '.data'), { recursive: true });
+  const dir = mkdtempSync(join(root, '.data', 'bench-cost-'));
   const config = loadConfig({
     KONTA_ENV: 'test',
     DATA_DIR: dir,
@@ -43,10 +47,19 @@ export default async function costBench(args: string[]): Promise<object> {
     progress: (line) => process.stderr.write(`cost: ${line}\n`),
   });
 
+  let odoo: Standin | undefined;
   try {
     const shopId = BAKERY.shop.id;
-    const month = await replayMonth(stack, shopId, plan, (line) =>
-      process.stderr.write(`cost: ${line}\n`),
+    odoo = await startStandin({ odooVersion: 17 }).catch((error: unknown) => {
+      process.stderr.write(`cost: no Odoo stand-in (${(error as Error).message}); sync skipped\n`);
+      return undefined;
+    });
+    const month = await replayMonth(
+      stack,
+      shopId,
+      plan,
+      (line) => process.stderr.write(`cost: ${line}\n`),
+      odoo && { url: odoo.url, db: odoo.db, login: odoo.login, apiKey: odoo.apiKey },
     );
     const prices = loadPrices();
     const cost = projectCost(month.usage, prices);
@@ -80,6 +93,7 @@ export default async function costBench(args: string[]): Promise<object> {
       seconds: round((performance.now() - started) / 1000, 1),
     };
   } finally {
+    await odoo?.stop();
     await stack.close();
     rmSync(dir, { recursive: true, force: true });
   }

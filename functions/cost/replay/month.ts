@@ -2,9 +2,12 @@ import type { LocalStack } from '../../local/stack.ts';
 import { PLATFORM } from '../../store/paths.ts';
 import { BILLING_INCREMENT_MS } from '../invocation-meter.ts';
 import { emptyUsage, type Usage } from '../usage.ts';
+import { replayCampaigns } from './campaigns.ts';
 import { createReplayClient, type Tally } from './client.ts';
 import { merchantHeaders } from './merchant.ts';
+import { connectOdoo, type OdooPeer, replayOdooSyncs } from './odoo.ts';
 import { replayOrders } from './orders.ts';
+import { replayIdleSchedules } from './schedules.ts';
 import { replayVisits } from './visits.ts';
 
 /** A typical small shop's month, as the issue states it. */
@@ -14,6 +17,8 @@ export interface MonthPlan {
   campaigns: number;
   subscribers: number;
   odooSyncs: number;
+  /** Shops sharing the platform's scheduled jobs (their idle polling is split between them). */
+  shopsSharing: number;
 }
 
 export const SMALL_SHOP_MONTH: MonthPlan = {
@@ -22,6 +27,7 @@ export const SMALL_SHOP_MONTH: MonthPlan = {
   campaigns: 2,
   subscribers: 2_000,
   odooSyncs: 30,
+  shopsSharing: 50,
 };
 
 export interface PhaseResult {
@@ -32,10 +38,22 @@ export interface PhaseResult {
 
 export interface MonthResult {
   usage: Usage;
-  /** Store operations attributed to the shop and to platform documents (sessions, outbox). */
+  /**
+   * Store operations on the shop's documents and on platform documents (sessions, outbox,
+   * job queues); `usage` adds both and the idle scheduled jobs' share.
+   */
   store: { shop: Usage; platform: Usage };
   tally: Tally;
   phases: PhaseResult[];
+}
+
+/** Waits until the capture mailbox has stored every message (saves are asynchronous). */
+async function settleMailbox(stack: LocalStack): Promise<void> {
+  let last = -1;
+  for (let i = 0; i < 50 && stack.mailbox.list().length !== last; i++) {
+    last = stack.mailbox.list().length;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 /**
@@ -48,6 +66,7 @@ export async function replayMonth(
   shopId: string,
   plan: MonthPlan,
   progress: (line: string) => void = () => {},
+  odoo?: OdooPeer,
 ): Promise<MonthResult> {
   const client = createReplayClient(stack.url, { incrementMs: BILLING_INCREMENT_MS });
   const sitePath = new URL(stack.shops[shopId] ?? '').pathname;
@@ -65,8 +84,18 @@ export async function replayMonth(
     progress(`${name}: ${JSON.stringify(details)} in ${seconds} s`);
   };
 
+  if (odoo) await phase('odoo connection', () => connectOdoo(client, admin, odoo));
   await phase('storefront visits', () => replayVisits(client, shopId, sitePath, plan.visits));
   await phase('orders', () => replayOrders(client, admin, shopId, plan.orders));
+  await phase('campaigns', () => replayCampaigns(client, admin, plan));
+  if (odoo) await phase('odoo daily sync', () => replayOdooSyncs(client, admin, plan.odooSyncs));
+  let idle = { reads: 0, writes: 0 };
+  await phase('scheduled jobs, idle share', async () => {
+    const share = await replayIdleSchedules(client, stack.deps.store.meter, plan.shopsSharing);
+    idle = share.extraOps;
+    return { shopsSharing: plan.shopsSharing, runsPerMonth: share.runs, ...share.extraOps };
+  });
+  await settleMailbox(stack);
 
   const ops = stack.deps.store.meter.snapshot();
   const asUsage = (o: { reads: number; writes: number; deletes: number } | undefined) => ({
@@ -77,8 +106,8 @@ export async function replayMonth(
   const platform = asUsage(ops[PLATFORM]);
   const emails = stack.mailbox.list().length - mailBefore;
   const usage: Usage = {
-    reads: shop.reads + platform.reads,
-    writes: shop.writes + platform.writes,
+    reads: shop.reads + platform.reads + idle.reads,
+    writes: shop.writes + platform.writes + idle.writes,
     deletes: shop.deletes + platform.deletes,
     invocations: client.tally.invocations,
     computeMs: client.tally.computeMs,

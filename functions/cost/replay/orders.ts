@@ -31,7 +31,7 @@ export async function replayOrders(
   shopId: string,
   orders: number,
   options: { weeks?: number; progress?: (done: number) => void } = {},
-): Promise<{ placed: number; refused: number; emailsQueued: number }> {
+): Promise<{ placed: number; refused: number; outboxEvents: number }> {
   const weeks = options.weeks ?? 4;
   const { data } = await client.json<ProductList>(`/api/shops/${shopId}/products?limit=100`);
   const skus = (data?.products ?? []).flatMap((p) => p.variants.map((v) => v.sku));
@@ -39,7 +39,7 @@ export async function replayOrders(
 
   let placed = 0;
   let refused = 0;
-  let emailsQueued = 0;
+  let outboxEvents = 0;
   for (let week = 0; week < weeks; week++) {
     for (const sku of skus) {
       await client.json(
@@ -88,8 +88,8 @@ export async function replayOrders(
       );
       options.progress?.(placed + refused);
     }
-    emailsQueued += await drainOutbox(client);
+    outboxEvents += await drainOutbox(client);
     await client.request('/api/admin/orders?limit=50', { headers: admin });
   }
-  return { placed, refused, emailsQueued };
+  return { placed, refused, outboxEvents };
 }
