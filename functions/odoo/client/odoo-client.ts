@@ -84,6 +84,15 @@ export class OdooClient {
     return Array.isArray(ids) ? ids[0]! : ids;
   }
 
+  /** One call for many records (Odoo's `create` takes a list since 12). */
+  async createMany(model: string, valsList: Record<string, unknown>[]): Promise<number[]> {
+    if (valsList.length === 0) return [];
+    const ids = await this.transport.call<number[] | number>(model, 'create', {
+      params: { vals_list: valsList },
+    });
+    return Array.isArray(ids) ? ids : [ids];
+  }
+
   async write(model: string, ids: number[], vals: Record<string, unknown>): Promise<void> {
     await this.transport.call(model, 'write', { ids, params: { vals } });
   }

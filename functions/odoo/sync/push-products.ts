@@ -3,7 +3,7 @@ import { pick } from '../../../shared/i18n/locale.ts';
 import { loadAllProducts } from '../../admin/products/product-store.ts';
 import type { Deps } from '../../deps.ts';
 import type { OdooSession } from '../client/connect-odoo.ts';
-import { findProductsBySku } from './find-products.ts';
+import { chunks, findProductsBySku } from './find-products.ts';
 
 export interface PushProductsResult {
   created: string[];
@@ -31,8 +31,8 @@ export function wantedProducts(products: readonly Product[]): Wanted[] {
 }
 
 /**
- * Pushes active products to Odoo by `default_code` = SKU: missing ones are created storable,
- * existing ones get the Kontá name and price when they differ. Running it again changes
+ * Pushes active products to Odoo by `default_code` = SKU: missing ones are created storable
+ * (100 per call), existing ones get the Kontá name and price when they differ. Running it again changes
  * nothing, so a retry never duplicates a product.
  */
 export async function pushProducts(
@@ -48,18 +48,22 @@ export async function pushProducts(
   );
   const result: PushProductsResult = { created: [], updated: [], unchanged: 0 };
 
+  const missing = wanted.filter((w) => !existing.has(w.sku));
+  for (const part of chunks(missing, 100)) {
+    const vals = part.map((w) => ({
+      name: w.name,
+      default_code: w.sku,
+      lst_price: w.price,
+      sale_ok: true,
+      ...schema.storable,
+    }));
+    await client.createMany('product.product', vals);
+    result.created.push(...part.map((w) => w.sku));
+  }
   for (const w of wanted) {
     const current = existing.get(w.sku);
-    if (!current) {
-      await client.create('product.product', {
-        name: w.name,
-        default_code: w.sku,
-        lst_price: w.price,
-        sale_ok: true,
-        ...schema.storable,
-      });
-      result.created.push(w.sku);
-    } else if (current.name !== w.name || Number(current.lst_price) !== w.price) {
+    if (!current) continue;
+    if (current.name !== w.name || Number(current.lst_price) !== w.price) {
       await client.write('product.product', [current.id], { name: w.name, lst_price: w.price });
       result.updated.push(w.sku);
     } else {
