@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
+import { Variant } from '../../../shared/catalog/product.ts';
 import { Cents } from '../../../shared/money/money.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Deps } from '../../deps.ts';
@@ -25,7 +26,7 @@ const GenerateRequest = z.object({
   options: z.array(z.object({ values: z.array(z.string().min(1).max(60)).min(1) })).max(3),
   basePrice: Cents,
   skuPrefix: z.string().max(30).default(''),
-  existing: ProductInput.shape.variants.optional(),
+  existing: z.array(Variant).max(100).optional(),
 });
 
 export function registerProductRoutes(app: Hono<AppEnv>, deps: Deps, media: MediaStorage): void {

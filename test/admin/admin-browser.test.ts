@@ -1,0 +1,208 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMember } from '../../functions/admin/auth/add-member.ts';
+import { DEMO_SHOP_IDS } from '../../functions/local/seed/seed-demo-shops.ts';
+import { axeViolations, launchChromium } from '../support/browser.ts';
+import { startTestStack } from '../support/stack.ts';
+
+const IMAGE = join(import.meta.dirname, '../../functions/local/seed/images/sea-of-cadiz-300.webp');
+const OWNER = 'owner@painter.example';
+const text = (s: string | null) => (s ?? '').replace(/\s+/g, ' ');
+
+/**
+ * The merchant's path through the admin on the real local stack in Chromium: magic link from
+ * the local mailbox, a product with 2 options × 2 values and an image, publish, the storefront
+ * page with the right prices, a stock adjustment in the ledger; then axe on three screens.
+ */
+describe('admin in the browser', () => {
+  let stack: Awaited<ReturnType<typeof startTestStack>>;
+  let browser: Browser;
+  let page: Page;
+  let shopId: string;
+  let productId: string;
+
+  beforeAll(async () => {
+    stack = await startTestStack({ timers: false });
+    shopId = DEMO_SHOP_IDS[1]!;
+    await addMember(stack.deps, { shopId, email: OWNER, role: 'owner' });
+    browser = await launchChromium();
+    page = await browser.newPage({ bypassCSP: true });
+    page.on('pageerror', (error) => console.error('page error', error.message));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  const ready = () => page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+  const status = () => page.locator('#status');
+
+  it('signs in with a link opened from the local mailbox', async () => {
+    await page.goto(`${stack.url}/admin/`);
+    await page.waitForURL(/sign-in\.html/);
+    await page.getByLabel('Correo electrónico').fill(OWNER);
+    await page.getByRole('button', { name: 'Enviarme un enlace' }).click();
+    await expect
+      .poll(() => status().textContent(), { timeout: 20_000 })
+      .toMatch(/te hemos enviado un enlace/);
+
+    await page.goto(`${stack.url}/mailbox`);
+    await page.getByRole('link', { name: 'Tu enlace para entrar en Kontá' }).first().click();
+    const body = await page.locator('pre').first().textContent();
+    const link = /(http\S+sign-in\.html\?token=[\w-]+)/.exec(body ?? '')?.[1];
+    expect(link).toBeDefined();
+
+    await page.goto(link!);
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.waitForURL(/\/admin\/index\.html/);
+    await ready();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Resumen');
+  }, 90_000);
+
+  it('creates a product with 2 options × 2 values (4 variants) and an image', async () => {
+    await page.goto(`${stack.url}/admin/product.html`);
+    await ready();
+    await page.getByLabel('Título (español)').fill('Marea de prueba');
+    await page.getByLabel('Estado').selectOption('active');
+    await page.getByLabel('Nombre de la opción 1').fill('Tamaño');
+    await page.getByLabel('Valores de la opción 1 (separados por comas)').fill('A4, A3');
+    await page.getByLabel('Nombre de la opción 2').fill('Marco');
+    await page.getByLabel('Valores de la opción 2 (separados por comas)').fill('Sin marco, Roble');
+    await page.getByLabel('Precio base (€, IVA incluido)').fill('45');
+    await page.getByLabel('Prefijo de SKU').fill('MAREA');
+    await page.getByRole('button', { name: 'Generar variantes' }).click();
+    await expect
+      .poll(() => status().textContent(), { timeout: 20_000 })
+      .toBe('4 variantes generadas.');
+    await page.getByLabel('Precio (€) A3 / Roble').fill('99,00');
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.waitForURL(/product\.html\?id=/);
+    await ready();
+    productId = new URL(page.url()).searchParams.get('id')!;
+
+    await page.getByLabel('Imagen (JPEG, PNG o WebP, hasta 10 MB)').setInputFiles(IMAGE);
+    await page
+      .locator('.upload')
+      .getByLabel('Texto alternativo (español)')
+      .fill('Olas en la orilla');
+    await page.getByRole('button', { name: 'Subir imagen' }).click();
+    await expect.poll(() => status().textContent(), { timeout: 20_000 }).toBe('Imagen subida.');
+    expect(await page.getByRole('img', { name: 'Olas en la orilla' }).count()).toBe(1);
+
+    const saved = (await stack.deps.store.get(`shops/${shopId}/products/${productId}`)).data as {
+      variants: { sku: string; price: number }[];
+      images: unknown[];
+    };
+    expect(saved.variants.map((v) => [v.sku, v.price])).toEqual([
+      ['MAREA-A4-SIN-MARCO', 4500],
+      ['MAREA-A4-ROBLE', 4500],
+      ['MAREA-A3-SIN-MARCO', 4500],
+      ['MAREA-A3-ROBLE', 9900],
+    ]);
+    expect(saved.images).toHaveLength(1);
+  }, 90_000);
+
+  it('publishes, and the storefront shows the product with its prices', async () => {
+    await page.goto(`${stack.url}/admin/index.html`);
+    await ready();
+    await page.getByRole('button', { name: 'Publicar ahora' }).click();
+    await expect
+      .poll(() => page.locator('#publish-progress').textContent(), { timeout: 120_000 })
+      .toMatch(/^Publicada: \d+ productos/);
+    await expect
+      .poll(() => page.locator('#last-publish').textContent(), { timeout: 20_000 })
+      .toMatch(/^Última publicación/);
+
+    const res = await page.goto(`${stack.url}/s/${shopId}/products/marea-de-prueba/`);
+    expect(res?.status()).toBe(200);
+    const content = text(await page.locator('body').textContent());
+    expect(content).toContain('Marea de prueba');
+    expect(content).toMatch(/45,00\s€/);
+    expect(content).toMatch(/99,00\s€/);
+    expect(await page.locator('img[src*="media/"]').count()).toBeGreaterThan(0);
+  }, 180_000);
+
+  it('adjusts stock and shows the adjustment in the ledger', async () => {
+    await page.goto(`${stack.url}/admin/inventory.html`);
+    await ready();
+    await page.getByLabel('SKU').selectOption('MAREA-A3-ROBLE');
+    await page.getByLabel('Cambio (+ entra, − sale)').fill('5');
+    await page.getByLabel('Motivo').selectOption('adjustment');
+    await page.getByLabel('Nota').fill('recuento de diciembre');
+    await page.getByRole('button', { name: 'Aplicar ajuste' }).click();
+    await expect
+      .poll(() => status().textContent(), { timeout: 20_000 })
+      .toBe('Stock de MAREA-A3-ROBLE ajustado.');
+    const ledger = page.getByRole('table', { name: 'Movimientos' });
+    const row = ledger.getByRole('row').filter({ hasText: 'recuento de diciembre' });
+    await expect.poll(() => row.count(), { timeout: 20_000 }).toBe(1);
+    expect(text(await row.textContent())).toMatch(/MAREA-A3-ROBLE\s*\+5\s*adjustment/);
+    expect(await page.locator('td[data-sku="MAREA-A3-ROBLE"]').textContent()).toBe('5');
+  }, 90_000);
+
+  it('has no axe violations on the dashboard, product edit and order pages', async () => {
+    const orderId = await seedOrder(stack, shopId);
+    const results: Record<string, string[]> = {};
+    for (const path of ['index.html', `product.html?id=${productId}`, `order.html?id=${orderId}`]) {
+      await page.goto(`${stack.url}/admin/${path}`);
+      await ready();
+      const violations = await axeViolations(page);
+      results[path] = violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes)}`);
+    }
+    expect(results).toEqual({
+      'index.html': [],
+      [`product.html?id=${productId}`]: [],
+      [`order.html?id=${orderId}`]: [],
+    });
+  }, 90_000);
+});
+
+async function seedOrder(stack: Awaited<ReturnType<typeof startTestStack>>, shopId: string) {
+  const at = new Date().toISOString();
+  const id = 'o_browser_1';
+  await stack.deps.store.set(`shops/${shopId}/orders/${id}`, {
+    id,
+    shopId,
+    number: 'PR-1001',
+    status: 'paid',
+    lines: [
+      {
+        sku: 'MAREA-A3-ROBLE',
+        productId: 'p',
+        title: 'Marea de prueba',
+        variantLabel: 'A3 / Roble',
+        quantity: 1,
+        unitPrice: 9900,
+        taxRate: 21,
+        net: 8182,
+        vat: 1718,
+        total: 9900,
+      },
+    ],
+    totals: {
+      subtotal: 9900,
+      shipping: 0,
+      total: 9900,
+      byRate: [{ rate: 21, net: 8182, vat: 1718, total: 9900 }],
+    },
+    currency: 'EUR',
+    customer: { name: 'Lucía Pérez', email: 'lucia@example.com', locale: 'es' },
+    fulfilment: {
+      method: 'shipping',
+      methodId: 'envio',
+      methodName: 'Envío',
+      address: { line1: 'Calle Mayor 1', city: 'Cádiz', postalCode: '11001', country: 'ES' },
+    },
+    payment: { method: 'bank_transfer', status: 'paid', refunded: 0 },
+    reservation: { status: 'committed', expiresAt: null },
+    holdExpiresAt: null,
+    newsletter: false,
+    statusToken: 'x'.repeat(40),
+    history: [{ at, status: 'paid', who: 'test' }],
+    createdAt: at,
+    updatedAt: at,
+    paidAt: at,
+  });
+  return id;
+}
