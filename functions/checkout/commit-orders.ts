@@ -3,11 +3,12 @@ import { AppError } from '../core/errors.ts';
 import type { Deps } from '../deps.ts';
 import { writeHold } from '../inventory/holds.ts';
 import {
-  applyStockMoves,
   loadStock,
+  moveStock,
   type StockBySku,
   type StockMove,
   shortages,
+  writeStock,
 } from '../inventory/stock-moves.ts';
 import { emitOrderPlaced } from '../orders/order-events.ts';
 import { openOrderCounter } from '../orders/order-number.ts';
@@ -45,6 +46,7 @@ export async function commitOrderDrafts(
     const counter = await openOrderCounter(tx, shopId, drafts[0]!.prefix);
     const outcomes: CommitOutcome[] = [];
     let placed = 0;
+    const touched = new Set<string>();
 
     for (const draft of drafts) {
       const ctx = {
@@ -67,7 +69,7 @@ export async function commitOrderDrafts(
       }
 
       const order = draft.build(counter.take(), stock);
-      applyStockMoves(tx, stock, draft.moves, ctx);
+      for (const sku of moveStock(tx, stock, draft.moves, ctx)) touched.add(sku);
       tx.create(orderPath(shopId, order.id), toDoc(order));
       if (order.holdExpiresAt) {
         writeHold(tx, { shopId, orderId: order.id, expiresAt: order.holdExpiresAt });
@@ -78,6 +80,7 @@ export async function commitOrderDrafts(
     }
 
     if (placed > 0) counter.save();
+    writeStock(tx, stock, touched);
     return outcomes;
   });
 }

@@ -6,6 +6,12 @@ import { commitOrderDrafts, type OrderDraft } from './commit-orders.ts';
 /** Most drafts one transaction takes; bounds the transaction's size (Firestore: 500 writes). */
 export const MAX_BATCH = 24;
 
+/**
+ * How long the first checkout of an idle shop waits for others to join its transaction.
+ * Over HTTP requests arrive spread out; without a short wait each would commit alone.
+ */
+export const GATHER_MS = 2;
+
 interface Waiting {
   draft: OrderDraft;
   resolve: (order: Order) => void;
@@ -61,14 +67,16 @@ function pump(deps: Deps, shopId: string, queue: ShopQueue): void {
 
 /**
  * Commits a draft, sharing a transaction with the other checkouts of the same shop that
- * arrive while one is being written. With no queue it commits at once (no added delay);
- * under load, each commit takes everything that queued meanwhile. One commit per shop runs
+ * arrive within `GATHER_MS` or while one is being written; under load each commit takes
+ * everything that queued meanwhile. One commit per shop runs
  * at a time in a process; other processes serialize on the store.
  */
 export function submitOrderDraft(deps: Deps, shopId: string, draft: OrderDraft): Promise<Order> {
   const queue = queueFor(deps.store, shopId);
   return new Promise<Order>((resolve, reject) => {
     queue.waiting.push({ draft, resolve, reject });
-    pump(deps, shopId, queue);
+    if (queue.waiting.length === 1 && !queue.running) {
+      setTimeout(() => pump(deps, shopId, queue), GATHER_MS);
+    }
   });
 }

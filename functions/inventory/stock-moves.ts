@@ -75,11 +75,30 @@ export function applyStockMoves(
   moves: readonly StockMove[],
   ctx: MoveContext,
 ): void {
+  writeStock(tx, stock, moveStock(tx, stock, moves, ctx));
+}
+
+/**
+ * The first half of `applyStockMoves`: changes the loaded documents and appends the ledger
+ * entries, returning the SKUs touched. A caller applying many orders in one transaction
+ * writes each stock document once at the end with `writeStock`.
+ */
+export function moveStock(
+  tx: Transaction,
+  stock: StockBySku,
+  moves: readonly StockMove[],
+  ctx: MoveContext,
+): Set<string> {
   const short = shortages(stock, moves, ctx);
   if (short.length > 0) throw new AppError('out_of_stock', { details: { lines: short } });
 
   const at = ctx.now.toISOString();
-  const base = { who: ctx.who, why: ctx.why, at, ...(ctx.orderId ? { orderId: ctx.orderId } : {}) };
+  const base = {
+    who: ctx.who,
+    why: ctx.why,
+    at,
+    ...(ctx.orderId ? { orderId: ctx.orderId } : {}),
+  };
   const touched = new Set<string>();
 
   for (const move of moves) {
@@ -115,8 +134,12 @@ export function applyStockMoves(
     doc.updatedAt = at;
     touched.add(move.sku);
   }
+  return touched;
+}
 
-  for (const sku of touched) {
+/** Writes the loaded stock documents of `skus` as they now stand. */
+export function writeStock(tx: Transaction, stock: StockBySku, skus: Iterable<string>): void {
+  for (const sku of skus) {
     const entry = stock.get(sku)!;
     tx.set(entry.path, { ...entry.doc! });
   }
