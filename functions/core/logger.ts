@@ -1,4 +1,5 @@
 import { pino } from 'pino';
+import { currentLogContext } from './log-context.ts';
 
 export interface Logger {
   debug(fields: object, message: string): void;
@@ -32,6 +33,13 @@ export function createLogger(
       base: undefined,
       timestamp: () => `,"time":"${new Date().toISOString()}"`,
       formatters: { level: (label) => ({ severity: SEVERITY[label] ?? 'DEFAULT' }) },
+      // Lines written during a request get its id even through `deps.log`; a child logger
+      // that already carries it (the request's own) is left alone, so no key repeats.
+      mixin(_fields, _level, logger) {
+        const context = currentLogContext();
+        if (!context || 'requestId' in logger.bindings()) return {};
+        return context;
+      },
       redact: {
         paths: [
           'email',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { AppError } from '../core/errors.ts';
+import { runWithLogContext } from '../core/log-context.ts';
 import type { Logger } from '../core/logger.ts';
 import { errorResponse } from './errors.ts';
 import type { AppEnv } from './types.ts';
@@ -26,14 +27,14 @@ export function createApp(log: Logger, options: { traceProject?: string } = {}):
   app.use(async function requestContext(c, next) {
     const started = performance.now();
     const { requestId, trace } = requestIdFrom(c.req.raw.headers);
-    const traceField =
+    const traceField: Record<string, string> =
       trace && options.traceProject
         ? { 'logging.googleapis.com/trace': `projects/${options.traceProject}/traces/${trace}` }
         : {};
     c.set('requestId', requestId);
     c.set('log', log.child({ requestId, ...traceField }));
 
-    await next();
+    await runWithLogContext({ requestId, ...traceField }, next);
 
     c.header('X-Request-Id', requestId);
     c.get('log').info(
