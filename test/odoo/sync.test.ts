@@ -30,7 +30,7 @@ async function seedCatalog(t: TestDeps, shopId: string) {
   });
 }
 
-describe.each([16, 18] as const)('product push to Odoo %i', (odooVersion) => {
+describe.each([16, 18, 19] as const)('product and order push to Odoo %i', (odooVersion) => {
   let odoo: Standin;
   let t: TestDeps;
   beforeAll(async () => {
@@ -68,6 +68,34 @@ describe.each([16, 18] as const)('product push to Odoo %i', (odooVersion) => {
       [3, 0],
       [0, 3],
     ]);
+  });
+  it('pushes an order with the unit field of this version', async () => {
+    const shopId = nextShop();
+    t = await odooShop(odoo, shopId);
+    await seedCatalog(t, shopId);
+    await enqueueOdooEvent(t.deps, shopId, ODOO_EVENTS.pushProducts);
+    await drain(t.deps);
+    await seedPaidOrder(t.deps, shopId, {
+      id: 'o1',
+      number: `V${odooVersion}-1`,
+      lines: [
+        { sku: 'BROWNIE', productId: 'brownie', title: 'Brownie', quantity: 4, unitPrice: 300 },
+      ],
+    });
+    expect(await drain(t.deps)).toMatchObject({ dead: 0 });
+    const uom = odooVersion >= 19 ? 'product_uom_id' : 'product_uom';
+    const [order] = await odoo.records<{ id: number; state: string }>(
+      'sale.order',
+      [['client_order_ref', '=', `V${odooVersion}-1`]],
+      ['state'],
+    );
+    expect(order?.state).toBe('sale');
+    const lines = await odoo.records<Record<string, unknown>>(
+      'sale.order.line',
+      [['order_id', '=', order!.id]],
+      ['product_uom_qty', uom],
+    );
+    expect(lines).toEqual([{ id: expect.any(Number), product_uom_qty: 4, [uom]: [1, 'Units'] }]);
   });
 });
 
