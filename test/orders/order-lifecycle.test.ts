@@ -165,6 +165,36 @@ describe('order lifecycle, emails and invoice', () => {
     expect(mails.find((m) => m.subject?.startsWith('Refund'))!.text).toContain('Refunded: €12.90');
   });
 
+  it('treats a pay-on-pickup order as firm: production and Odoo events when placed, once', async () => {
+    const { orderId } = await place('es', { payment: 'pay_on_pickup' });
+    const types = async () =>
+      (await t.deps.store.query({ collection: 'outbox' }))
+        .map((e) => `${e.data!.type}:${(e.data!.payload as { kind?: string }).kind ?? ''}`)
+        .sort();
+    expect(await types()).toEqual([
+      'odoo.push_order:',
+      'order.email:confirmation',
+      'order.email:merchant_order',
+      'production.create_tasks:',
+    ]);
+    expect((await order(orderId)).holdExpiresAt).toBeNull();
+
+    const paid = await adminRequest(
+      admin,
+      headers,
+      'POST',
+      `/api/admin/orders/${orderId}/mark-paid`,
+    );
+    expect(paid.status).toBe(200);
+    expect(await types()).toEqual([
+      'odoo.push_order:',
+      'order.email:confirmation',
+      'order.email:merchant_order',
+      'order.email:payment_received',
+      'production.create_tasks:',
+    ]);
+  });
+
   it('cancels an order in both languages, releasing its reservation', async () => {
     const es = await place('es', { lines: [{ sku: 'CAKE-L', quantity: 2 }] });
     const en = await place('en', { lines: [{ sku: 'CAKE-L', quantity: 1 }] });

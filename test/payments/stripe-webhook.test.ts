@@ -143,6 +143,34 @@ describe('Stripe Checkout through the stand-in', () => {
     expect(merchant.parsed.text).toContain('ana@example.com');
   });
 
+  it('waits for a delayed payment method, then marks paid or cancels on the async result', async () => {
+    const ok = await payByCard([{ sku: 'CAKE-L', quantity: 1 }]);
+    const failed = await payByCard([{ sku: 'CAKE-L', quantity: 2 }]);
+    for (const placed of [ok, failed]) {
+      const session = standin.sessions.get(placed.sessionId)!;
+      session.status = 'complete';
+      session.payment_intent = `pi_test_${placed.orderId}`;
+      expect(await standin.send(SHOP, standin.event('checkout.session.completed', session))).toBe(
+        200,
+      );
+      expect((await order(placed.orderId)).status).toBe('pending_payment');
+    }
+
+    const paidSession = { ...standin.sessions.get(ok.sessionId)!, payment_status: 'paid' };
+    await standin.send(
+      SHOP,
+      standin.event('checkout.session.async_payment_succeeded', paidSession),
+    );
+    const failedSession = standin.sessions.get(failed.sessionId)!;
+    await standin.send(SHOP, standin.event('checkout.session.async_payment_failed', failedSession));
+
+    expect((await order(ok.orderId)).status).toBe('paid');
+    const cancelled = await order(failed.orderId);
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.payment.status).toBe('failed');
+    expect(await readStock(t.deps, 'CAKE-L')).toMatchObject({ available: 4, reserved: 0, sold: 1 });
+  });
+
   it('refuses a tampered signature with 400 and changes nothing', async () => {
     const placed = await payByCard();
     const session = { ...standin.sessions.get(placed.sessionId)!, payment_status: 'paid' };
