@@ -21,6 +21,16 @@ describe('Odoo admin', () => {
   afterAll(() => odoo.stop());
   afterEach(() => t.close());
 
+  it('is mounted on the admin API behind the session check', async () => {
+    t = await odooShop(odoo, 'admin-auth');
+    const { createAdminApi } = await import('../../functions/apps/admin-api.ts');
+    const api = createAdminApi(t.deps);
+    for (const path of ['/api/admin/odoo/settings', '/api/admin/production/tasks']) {
+      const response = await api.request(path);
+      expect(response.status).toBe(401);
+    }
+  });
+
   it('saves settings without ever returning the API key, and tests the connection', async () => {
     const shopId = 'admin-ok';
     t = await odooShop(odoo, shopId);

@@ -148,6 +148,32 @@ describe('order, stock and manufacturing sync with Odoo 17', () => {
     ]);
     const partners = await odoo.records('res.partner', [['email', '=ilike', 'lucia@example.com']]);
     expect(partners).toHaveLength(1);
+
+    // `_` is a wildcard in Odoo's =ilike: another customer's address must not match.
+    await odoo.hook('create', {
+      model: 'res.partner',
+      vals: { name: 'X', email: 'anaxb@example.com' },
+    });
+    await seedPaidOrder(t.deps, shopId, {
+      id: 'o3',
+      number: 'SYNC-1003',
+      email: 'ana_b@example.com',
+      lines: [
+        { sku: 'BROWNIE', productId: 'brownie', title: 'Brownie', quantity: 1, unitPrice: 300 },
+      ],
+    });
+    await drain(t.deps);
+    const [third] = await odoo.records<{ partner_id: [number, string] }>(
+      'sale.order',
+      [['client_order_ref', '=', 'SYNC-1003']],
+      ['partner_id'],
+    );
+    const [ana] = await odoo.records<{ email: string }>(
+      'res.partner',
+      [['id', '=', third!.partner_id[0]]],
+      ['email'],
+    );
+    expect(ana?.email).toBe('ana_b@example.com');
     expect((orders[0]!.partner_id as [number])[0]).toBe((orders[1]!.partner_id as [number])[0]);
     const lines = await odoo.records<Record<string, unknown>>(
       'sale.order.line',

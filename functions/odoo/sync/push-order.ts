@@ -73,7 +73,9 @@ export async function pushOrder(
 
 async function findOrCreatePartner(client: OdooClient, order: Order): Promise<number> {
   const email = order.customer.email.toLowerCase();
-  const [partner] = await client.searchRead('res.partner', [['email', '=ilike', email]], ['id'], {
+  // `=ilike` is SQL ILIKE: escape its wildcards, `_` being common in addresses.
+  const pattern = email.replace(/[\\%_]/g, '\\$&');
+  const [partner] = await client.searchRead('res.partner', [['email', '=ilike', pattern]], ['id'], {
     limit: 1,
   });
   if (partner) return partner.id;

@@ -1,7 +1,7 @@
 """Odoo search domains: prefix-notation lists of `(field, operator, value)` leaves joined by
 '&' (default), '|' and '!'."""
 
-import fnmatch
+import re
 
 
 def raw_id(value):
@@ -21,6 +21,21 @@ def _like(pattern, text, insensitive):
     return pattern in text
 
 
+def _sql_like(pattern, text, insensitive):
+    """PostgreSQL LIKE: `%` any run, `_` one character, backslash escapes the next one."""
+    out, i = [], 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < len(pattern):
+            out.append(re.escape(pattern[i + 1]))
+            i += 2
+            continue
+        out.append(".*" if ch == "%" else "." if ch == "_" else re.escape(ch))
+        i += 1
+    flags = re.IGNORECASE | re.DOTALL if insensitive else re.DOTALL
+    return re.fullmatch("".join(out), text, flags) is not None
+
+
 def _leaf(value, op, target):
     value = raw_id(value)
     if op == "=":
@@ -35,9 +50,8 @@ def _leaf(value, op, target):
         return _like(target, value, op == "ilike")
     if op == "not ilike":
         return not _like(target, value, True)
-    if op == "=ilike":
-        return value is not False and fnmatch.fnmatch(str(value).lower(),
-                                                      str(target).lower().replace("%", "*"))
+    if op in ("=ilike", "=like"):
+        return value is not False and _sql_like(str(target), str(value), op == "=ilike")
     if op in ("<", ">", "<=", ">="):
         if value is False or value is None:
             return False
