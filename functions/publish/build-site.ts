@@ -1,48 +1,59 @@
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AppError } from '../core/errors.ts';
+import type { AstroBuildOptions } from './astro-build.ts';
 
-/** The Astro project every shop's storefront is built from. */
-export const STOREFRONT_ROOT = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '../../web/storefront',
-);
+export { STOREFRONT_ROOT } from './astro-build.ts';
+export type BuildSiteOptions = AstroBuildOptions;
 
-export interface BuildSiteOptions {
-  /** JSON file holding the `CatalogSnapshot` to render. */
-  snapshotFile: string;
-  outDir: string;
-  /** Path prefix the site is served under: `/s/{shopId}/` locally, `/` on its own host. */
-  base: string;
-  /** Origin the site is served from, for canonical URLs, sitemap and feeds. */
-  site: string;
-  /** Vite/Astro cache; kept per data dir so repeated builds reuse it. */
-  cacheDir?: string;
-  /** Astro's own log level; `warn` keeps publishing quiet. */
-  logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+const WORKER = new URL('./build-worker.ts', import.meta.url).pathname;
+/**
+ * Astro writes its temporary server bundle under the working directory when `outDir` lies
+ * outside it, and that bundle must resolve packages from our node_modules: each build gets
+ * its own scratch working directory inside it.
+ */
+export const SCRATCH_ROOT = new URL('../../node_modules/.cache/konta-builds/', import.meta.url)
+  .pathname;
+
+export async function makeScratchDir(): Promise<string> {
+  await mkdir(SCRATCH_ROOT, { recursive: true });
+  return mkdtemp(join(SCRATCH_ROOT, 'build-'));
 }
+const STDERR_TAIL = 4000;
 
 /**
- * One static build of the storefront with Astro's programmatic API. Builds in one process
- * must not overlap: the snapshot path travels in an environment variable.
+ * One static build of the storefront in a child process (Astro's programmatic `build()` on
+ * the same Node binary). A process per build keeps builds from sharing module state or
+ * Astro's temporary folders, and returns the build's memory to the system afterwards.
  */
 export async function buildSite(options: BuildSiteOptions): Promise<void> {
-  process.env.ASTRO_TELEMETRY_DISABLED = '1';
-  process.env.KONTA_SNAPSHOT = options.snapshotFile;
-  process.env.KONTA_SITE_BASE = options.base;
-  process.env.KONTA_SITE_ORIGIN = options.site;
-  const { build } = await import('astro');
-  await build({
-    root: STOREFRONT_ROOT,
-    configFile: false,
-    outDir: options.outDir,
-    base: options.base,
-    site: options.site,
-    trailingSlash: 'always',
-    compressHTML: true,
-    build: { format: 'directory', inlineStylesheets: 'always' },
-    devToolbar: { enabled: false },
-    logLevel: options.logLevel ?? 'warn',
-    cacheDir: options.cacheDir ?? join(STOREFRONT_ROOT, 'node_modules/.astro'),
-    vite: { logLevel: 'warn', build: { assetsInlineLimit: 0 } },
+  const cwd = await makeScratchDir();
+  try {
+    await runWorker(cwd, options);
+  } finally {
+    await rm(cwd, { recursive: true, force: true });
+  }
+}
+
+async function runWorker(cwd: string, options: BuildSiteOptions): Promise<void> {
+  const child = spawn(process.execPath, [WORKER], {
+    cwd,
+    env: { ...process.env, KONTA_BUILD: JSON.stringify(options) },
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-STDERR_TAIL);
+  });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  if (code !== 0) {
+    throw new AppError('internal', {
+      message: `The storefront build failed (exit ${code}).`,
+      details: { stderr: stderr.trim() },
+    });
+  }
 }

@@ -26,7 +26,7 @@ export interface PublishResult {
   ms: number;
 }
 
-/** Astro builds in one process run one at a time (the snapshot path is process-wide). */
+/** One build at a time per process: a build takes most of a core and a few hundred MB. */
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
@@ -63,7 +63,8 @@ async function publishNow(
   log.info({ step: 'build', products: snapshot.products.length }, 'snapshot exported');
 
   await buildSite({ snapshotFile, outDir, base: options.base, site: options.site });
-  if (options.mediaDir) {
+  const media = options.mediaDir ? await stat(options.mediaDir).catch(() => undefined) : undefined;
+  if (options.mediaDir && media?.isDirectory()) {
     await cp(options.mediaDir, join(outDir, 'media'), { recursive: true, force: true });
   }
   await assertComplete(outDir);

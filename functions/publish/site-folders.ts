@@ -43,7 +43,8 @@ export async function currentStamp(sitesDir: string, shopId: string): Promise<st
 export async function pruneBuilds(sitesDir: string, shopId: string, keep: number): Promise<number> {
   const buildsDir = join(shopSiteDir(sitesDir, shopId), 'builds');
   const live = await currentStamp(sitesDir, shopId);
-  const stamps = [...new Set((await readdir(buildsDir)).map((n) => n.replace(/\.json$/, '')))];
+  const names = (await readdir(buildsDir)).filter((n) => !n.startsWith('.'));
+  const stamps = [...new Set(names.map((n) => n.replace(/\.json$/, '')))];
   const stale = stamps
     .sort()
     .reverse()

@@ -49,15 +49,28 @@ const OPTIONS: sanitizeHtml.IOptions = {
   },
 };
 
+/** A build renders each description for its page, JSON-LD and feeds: parse it once. */
+const rendered = new Map<string, string>();
+const MAX_CACHED = 20_000;
+const PLAIN = /^[^<>[\]:&#]*$/;
+
 export function renderMarkdown(markdown: string): string {
-  const html = marked.parse(markdown) as string;
-  return sanitizeHtml(html, OPTIONS);
+  const hit = rendered.get(markdown);
+  if (hit !== undefined) return hit;
+  const parsed = marked.parse(markdown) as string;
+  // Without raw HTML, links, URLs, entities or headings, marked output needs no filtering.
+  const html = PLAIN.test(markdown) ? parsed : sanitizeHtml(parsed, OPTIONS);
+  if (rendered.size >= MAX_CACHED) rendered.clear();
+  rendered.set(markdown, html);
+  return html;
 }
 
-/** Plain text of a Markdown description, for meta descriptions and feeds. */
+/**
+ * Plain text of a Markdown description, for meta descriptions and feeds. Tags are stripped
+ * from the already sanitised HTML; the caller escapes the text for its own output.
+ */
 export function markdownToText(markdown: string, maxLength = 5000): string {
-  const html = marked.parse(markdown) as string;
-  const text = decodeEntities(sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }))
+  const text = decodeEntities(renderMarkdown(markdown).replace(/<[^>]*>/g, ' '))
     .replace(/\s+/g, ' ')
     .trim();
   return text.length > maxLength ? `${text.slice(0, maxLength - 1).trimEnd()}…` : text;

@@ -7,7 +7,6 @@ import type { Product, Variant } from '../../../../shared/catalog/product.ts';
 import { settingsOf } from '../../../../shared/catalog/shop.ts';
 import type { CatalogSnapshot } from '../../../../shared/catalog/snapshot.ts';
 import { type Locale, pick } from '../../../../shared/i18n/locale.ts';
-import { formatMoney } from '../../../../shared/money/money.ts';
 import { t } from './i18n.ts';
 
 export interface VariantView {
@@ -51,8 +50,20 @@ export function editionLeft(snapshot: CatalogSnapshot, product: Product): number
   return product.variants.reduce((n, v) => n + Math.max(0, snapshot.stock[v.sku] ?? 0), 0);
 }
 
+/** Intl formatters are costly to create and a build formats thousands of prices. */
+const formatters = new Map<string, Intl.NumberFormat>();
+
 export function money(snapshot: CatalogSnapshot, cents: number, locale: Locale): string {
-  return formatMoney(cents, snapshot.shop.currency, locale);
+  const key = `${locale}:${snapshot.shop.currency}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale === 'es' ? 'es-ES' : 'en-IE', {
+      style: 'currency',
+      currency: snapshot.shop.currency,
+    });
+    formatters.set(key, format);
+  }
+  return format.format(cents / 100);
 }
 
 /** "19,00 €" or "Desde 15,00 €" when variants differ in price. */
@@ -67,15 +78,29 @@ export function productTitle(product: Product, locale: Locale): string {
   return pick(product.title, locale);
 }
 
-/** Products of a collection (or all) in a stable order: by title in the page's language. */
+const sorted = new Map<string, Product[]>();
+
+/**
+ * Products of a collection (or all) in a stable order: by title in the page's language.
+ * Memoised per snapshot, language and collection: home, collections, feeds and sitemap of a
+ * 10,000-product build would otherwise sort the catalog dozens of times.
+ */
 export function productsIn(
   snapshot: CatalogSnapshot,
   locale: Locale,
   collection?: string,
 ): Product[] {
-  return snapshot.products
+  const key = `${snapshot.exportedAt}:${locale}:${collection ?? ''}`;
+  const hit = sorted.get(key);
+  if (hit) return hit;
+  const collator = new Intl.Collator(locale);
+  const list = snapshot.products
     .filter((p) => p.status === 'active' && (!collection || p.collections.includes(collection)))
-    .sort((a, b) => productTitle(a, locale).localeCompare(productTitle(b, locale), locale));
+    .map((p) => ({ p, title: productTitle(p, locale) }))
+    .sort((a, b) => collator.compare(a.title, b.title))
+    .map((x) => x.p);
+  sorted.set(key, list);
+  return list;
 }
 
 /** Locales this shop publishes; Spanish always (LocalizedText requires it). */

@@ -72,14 +72,19 @@ const META_AVAILABILITY: Record<AvailabilityStatus, string> = {
 };
 
 function xml(text: string): string {
-  return text
+  const escaped = text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .split('')
-    .filter(isXmlChar)
-    .join('');
+    .replace(/"/g, '&quot;');
+  return hasForbiddenChar(escaped) ? [...escaped].filter(isXmlChar).join('') : escaped;
+}
+
+function hasForbiddenChar(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    if (!isXmlChar(text[i]!)) return true;
+  }
+  return false;
 }
 
 /** XML 1.0 forbids most control characters even when escaped. */

@@ -3,15 +3,14 @@ import { CatalogSnapshot } from '../../../../shared/catalog/snapshot.ts';
 
 /**
  * The catalog snapshot this build renders. The publisher writes it to a JSON file and passes
- * the path in `KONTA_SNAPSHOT`; one build renders exactly one shop.
+ * the path in `KONTA_SNAPSHOT`; one build process renders exactly one shop.
  */
-let cached: { path: string; snapshot: CatalogSnapshot } | undefined;
+let cached: CatalogSnapshot | undefined;
 
 export function loadSnapshot(): CatalogSnapshot {
+  if (cached) return cached;
   const path = process.env.KONTA_SNAPSHOT;
   if (!path) throw new Error('KONTA_SNAPSHOT is not set: pass the snapshot file to the build.');
-  if (cached?.path !== path) {
-    cached = { path, snapshot: CatalogSnapshot.parse(JSON.parse(readFileSync(path, 'utf8'))) };
-  }
-  return cached.snapshot;
+  cached = CatalogSnapshot.parse(JSON.parse(readFileSync(path, 'utf8')));
+  return cached;
 }

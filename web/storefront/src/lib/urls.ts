@@ -2,30 +2,24 @@ import type { Locale } from '../../../../shared/i18n/locale.ts';
 
 /**
  * Site paths, with the build's base (`/s/{shopId}/` locally, `/` on a shop's own host) and the
- * origin it is served from. The publisher sets both beside the snapshot path; they are read
- * from the environment rather than `import.meta.env`, which a host process (a test runner) may
- * already define.
+ * origin it is served from. The publisher sets both beside the snapshot path; each build runs
+ * in its own process, so they are read once.
  */
-function base(): string {
-  const raw = process.env.KONTA_SITE_BASE ?? '/';
-  return raw.endsWith('/') ? raw : `${raw}/`;
-}
-
-function origin(): string {
-  return (process.env.KONTA_SITE_ORIGIN ?? 'http://localhost').replace(/\/$/, '');
-}
+const RAW_BASE = process.env.KONTA_SITE_BASE ?? '/';
+const BASE = RAW_BASE.endsWith('/') ? RAW_BASE : `${RAW_BASE}/`;
+const ORIGIN = (process.env.KONTA_SITE_ORIGIN ?? 'http://localhost').replace(/\/$/, '');
 
 export function path(locale: Locale, rest = ''): string {
-  return `${base()}${locale === 'en' ? 'en/' : ''}${rest}`;
+  return `${BASE}${locale === 'en' ? 'en/' : ''}${rest}`;
 }
 
 /** A path that is the same in every language (media, feeds, the order page's API). */
 export function assetPath(rest: string): string {
-  return `${base()}${rest}`;
+  return `${BASE}${rest}`;
 }
 
 export function absolute(p: string): string {
-  return `${origin()}${p}`;
+  return `${ORIGIN}${p}`;
 }
 
 export const pages = {

@@ -1,0 +1,46 @@
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The Astro project every shop's storefront is built from. */
+export const STOREFRONT_ROOT = resolve(
+  fileURLToPath(new URL('../../web/storefront', import.meta.url)),
+);
+
+export interface AstroBuildOptions {
+  /** JSON file holding the `CatalogSnapshot` to render. */
+  snapshotFile: string;
+  outDir: string;
+  /** Path prefix the site is served under: `/s/{shopId}/` locally, `/` on its own host. */
+  base: string;
+  /** Origin the site is served from, for canonical URLs, sitemap and feeds. */
+  site: string;
+  cacheDir?: string;
+  logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+/**
+ * Runs Astro's programmatic `build()` for one shop in this process. The storefront reads the
+ * snapshot path, base and origin from the environment once per process, so call this once per
+ * process (`buildSite` spawns one) from a scratch working directory (see `SCRATCH_ROOT`).
+ */
+export async function runAstroBuild(options: AstroBuildOptions): Promise<void> {
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  process.env.KONTA_SNAPSHOT = options.snapshotFile;
+  process.env.KONTA_SITE_BASE = options.base;
+  process.env.KONTA_SITE_ORIGIN = options.site;
+  const { build } = await import('astro');
+  await build({
+    root: STOREFRONT_ROOT,
+    configFile: false,
+    outDir: options.outDir,
+    base: options.base,
+    site: options.site,
+    trailingSlash: 'always',
+    compressHTML: true,
+    build: { format: 'directory', inlineStylesheets: 'always' },
+    devToolbar: { enabled: false },
+    logLevel: options.logLevel ?? 'warn',
+    cacheDir: options.cacheDir ?? join(process.cwd(), '.astro-cache'),
+    vite: { logLevel: 'warn', build: { assetsInlineLimit: 0 } },
+  });
+}
