@@ -231,6 +231,24 @@ describe('Stripe Checkout through the stand-in', () => {
     expect((await order(placed.orderId)).status).toBe('cancelled');
   });
 
+  it('closes the Stripe page when the merchant cancels an unpaid card order', async () => {
+    const placed = await payByCard([{ sku: 'CAKE-L', quantity: 1 }]);
+    const admin = createAdminApi(t.deps);
+    const headers = await signIn(t.deps, SHOP);
+    const res = await adminRequest(
+      admin,
+      headers,
+      'POST',
+      `/api/admin/orders/${placed.orderId}/status`,
+      {
+        to: 'cancelled',
+      },
+    );
+    expect(res.status).toBe(200);
+    expect(standin.sessions.get(placed.sessionId)!.status).toBe('expired');
+    expect(await readStock(t.deps, 'CAKE-L')).toMatchObject({ available: 5, reserved: 0 });
+  });
+
   it('numbers limited editions in order of payment', async () => {
     const first = await payByCard([{ sku: 'TIDE-A3', quantity: 2 }]);
     const second = await payByCard([{ sku: 'TIDE-A3', quantity: 1 }]);
