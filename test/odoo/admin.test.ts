@@ -1,8 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { registerOdooAdminRoutes } from '../../functions/odoo/routes.ts';
 import { OUTBOX } from '../../functions/outbox/event.ts';
+import { signInMember } from '../support/admin-session.ts';
 import { type Standin, startStandin } from '../support/odoo-standin/start-standin.ts';
-import { seedPaidOrder, seedProduct } from './fixtures.ts';
+import { seedPaidOrder, seedProduct, seedShop } from './fixtures.ts';
 import { adminAppFor, drain, odooShop } from './harness.ts';
 
 type TestDeps = Awaited<ReturnType<typeof odooShop>>;
@@ -29,6 +30,18 @@ describe('Odoo admin', () => {
       const response = await api.request(path);
       expect(response.status).toBe(401);
     }
+
+    const owner = await signInMember(t.deps, 'admin-auth');
+    const check = await api.request('/api/admin/odoo/test-connection', {
+      method: 'POST',
+      headers: owner.headers,
+    });
+    expect(check.status).toBe(200);
+
+    await seedShop(t.deps, 'other-shop');
+    const stranger = await signInMember(t.deps, 'other-shop');
+    const theirs = await api.request('/api/admin/odoo/settings', { headers: stranger.headers });
+    expect(await theirs.json()).toEqual({ settings: null });
   });
 
   it('saves settings without ever returning the API key, and tests the connection', async () => {
