@@ -171,6 +171,21 @@ describe('Stripe Checkout through the stand-in', () => {
     expect(await readStock(t.deps, 'CAKE-L')).toMatchObject({ available: 4, reserved: 0, sold: 1 });
   });
 
+  it('acknowledges events it does not handle or that carry no order, and records them', async () => {
+    const foreign = {
+      id: 'cs_test_foreign',
+      object: 'checkout.session',
+      payment_status: 'paid',
+      metadata: {},
+    };
+    expect(await standin.send(SHOP, standin.event('checkout.session.completed', foreign))).toBe(
+      200,
+    );
+    expect(await standin.send(SHOP, standin.event('customer.created', { id: 'cus_1' }))).toBe(200);
+    const outcomes = (await paymentEvents()).map((e) => e.data!.outcome);
+    expect(outcomes).toEqual(['ignored', 'ignored']);
+  });
+
   it('refuses a tampered signature with 400 and changes nothing', async () => {
     const placed = await payByCard();
     const session = { ...standin.sessions.get(placed.sessionId)!, payment_status: 'paid' };

@@ -21,7 +21,9 @@ type Action =
 
 async function actionFor(deps: Deps, shopId: string, event: StripeEvent): Promise<Action> {
   if (event.type === 'charge.refunded') {
-    const charge = ChargeObject.parse(event.data.object);
+    const parsed = ChargeObject.safeParse(event.data.object);
+    if (!parsed.success) return { kind: 'none' };
+    const charge = parsed.data;
     const orderId =
       charge.metadata?.orderId ?? (await orderIdByIntent(deps, shopId, charge.payment_intent));
     if (!orderId) return { kind: 'none' };
@@ -29,7 +31,10 @@ async function actionFor(deps: Deps, shopId: string, event: StripeEvent): Promis
   }
   if (!event.type.startsWith('checkout.session.')) return { kind: 'none' };
 
-  const session = SessionObject.parse(event.data.object);
+  // Sessions Kontá did not create (payment links, other apps) carry no order: ignore them.
+  const parsed = SessionObject.safeParse(event.data.object);
+  if (!parsed.success) return { kind: 'none' };
+  const session = parsed.data;
   const orderId = session.metadata.orderId;
   const intent = session.payment_intent ? { stripePaymentIntentId: session.payment_intent } : {};
   const payment = { stripeSessionId: session.id, ...intent };
