@@ -77,5 +77,5 @@ describe('Odoo outage', () => {
     expect(new Set(inOdoo.map((o) => o.client_order_ref)).size).toBe(ORDERS);
     expect(inOdoo.every((o) => o.state === 'sale')).toBe(true);
     expect(await odoo.records('res.partner', [['email', 'ilike', '@example.com']])).toHaveLength(7);
-  });
+  }, 180_000);
 });

@@ -4,24 +4,18 @@ Records are dicts of raw values (many2one = id or False, x2many = list of ids). 
 Odoo's wire shapes: many2one as `[id, display_name]`, missing values as `False`.
 """
 
-import datetime
-
 from domain import matches, raw_id
-from errors import AccessError, MissingError, UserError, ValidationError
+from errors import AccessError, MissingError, ValidationError
+from operations import Operations, now_text
 from schema import MODEL_LABELS, build_schema
 
 TEMPLATE_FIELDS = {"name", "list_price", "lst_price", "type", "detailed_type", "is_storable",
                    "sale_ok", "uom_id", "description_sale"}
 COMPUTED_STOCK = {"qty_available", "virtual_available", "free_qty"}
 COMMON_FIELDS = {"id", "display_name", "create_date", "write_date"}
-OPEN_MO_STATES = {"confirmed", "progress", "to_close"}
 
 
-def now_text():
-    return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M:%S")
-
-
-class Database:
+class Database(Operations):
     def __init__(self, version, confirm_returns_none=False, denied_models=()):
         self.version = version
         self.schema = build_schema(version)
@@ -138,26 +132,6 @@ class Database:
     def _variants(self, tmpl_id):
         return [p for p in self.records["product.product"].values()
                 if p["product_tmpl_id"] == tmpl_id]
-
-    def is_storable(self, product_id):
-        tmpl = self.records["product.template"][
-            self.records["product.product"][product_id]["product_tmpl_id"]]
-        if self.version >= 18:
-            return bool(tmpl.get("is_storable"))
-        return tmpl.get("detailed_type") == "product"
-
-    def _stock_of(self, product_id):
-        onhand = self.onhand.get(product_id, 0.0)
-        outgoing = 0.0
-        for line in self.records["sale.order.line"].values():
-            order = self.records["sale.order"][line["order_id"]]
-            if line.get("product_id") == product_id and order["state"] in ("sale", "done"):
-                outgoing += line["product_uom_qty"] - line.get("qty_delivered", 0.0)
-        incoming = sum(mo["product_qty"] for mo in self.records["mrp.production"].values()
-                       if mo["product_id"] == product_id and mo["state"] in OPEN_MO_STATES)
-        reserved = max(0.0, min(onhand, outgoing))
-        return {"qty_available": onhand, "free_qty": onhand - reserved,
-                "virtual_available": onhand - outgoing + incoming, "reserved": reserved}
 
     # -- ORM methods ---------------------------------------------------------------------------
 
@@ -338,85 +312,6 @@ class Database:
         for rid in ids:
             del self.records[model][rid]
         return True
-
-    def action_confirm(self, model, ids):
-        if model != "sale.order":
-            raise AttributeError(f"type object '{model}' has no attribute 'action_confirm'")
-        self._model(model)
-        orders = self._existing(model, ids)
-        not_draft = [o["name"] for o in orders if o["state"] not in ("draft", "sent")]
-        if not_draft:
-            raise UserError("The following orders are not in a state requiring confirmation: "
-                            + ", ".join(not_draft))
-        for order in orders:
-            order["state"] = "sale"
-            order["write_date"] = now_text()
-            self._make_to_order(order)
-        return None if self.confirm_returns_none else True
-
-    def _make_to_order(self, order):
-        """Confirmed lines of products with a BoM start a manufacturing order (MTO route)."""
-        for line_id in self.raw_value("sale.order", order, "order_line"):
-            line = self.records["sale.order.line"][line_id]
-            bom = self._bom_for(line.get("product_id"))
-            if bom:
-                self._insert("mrp.production", {
-                    "name": f"WH/MO/{self.seq['mrp.production'] + 1:05d}",
-                    "product_id": line["product_id"], "product_qty": line["product_uom_qty"],
-                    "qty_produced": 0.0, "bom_id": bom["id"], "origin": order["name"],
-                    "state": "confirmed", "date_finished": False})
-
-    def _bom_for(self, product_id):
-        if not product_id:
-            return None
-        tmpl_id = self.records["product.product"][product_id]["product_tmpl_id"]
-        for bom in self.records["mrp.bom"].values():
-            if bom.get("product_id") == product_id or (
-                    not bom.get("product_id") and bom["product_tmpl_id"] == tmpl_id):
-                return bom
-        return None
-
-    def button_mark_done(self, model, ids):
-        if model != "mrp.production":
-            raise AttributeError(f"type object '{model}' has no attribute 'button_mark_done'")
-        self._model(model)
-        for mo in self._existing(model, ids):
-            self.finish_production(mo)
-        return True
-
-    def finish_production(self, mo):
-        if mo["state"] in ("done", "cancel"):
-            raise UserError(f"The production order {mo['name']} is already {mo['state']}.")
-        qty = mo["product_qty"]
-        bom = self.records["mrp.bom"].get(mo.get("bom_id") or 0)
-        if bom:
-            factor = qty / (bom.get("product_qty") or 1.0)
-            for line_id in self.raw_value("mrp.bom", bom, "bom_line_ids"):
-                line = self.records["mrp.bom.line"][line_id]
-                pid = line["product_id"]
-                self.onhand[pid] = self.onhand.get(pid, 0.0) - line["product_qty"] * factor
-        self.onhand[mo["product_id"]] = self.onhand.get(mo["product_id"], 0.0) + qty
-        mo.update({"state": "done", "qty_produced": qty, "date_finished": now_text(),
-                   "write_date": now_text()})
-
-    # -- stock.quant is derived from on-hand quantities ----------------------------------------
-
-    def _quant_ids(self, domain):
-        self.records["stock.quant"] = {}
-        for pid, qty in sorted(self.onhand.items()):
-            stock = self._stock_of(pid)
-            self.records["stock.quant"][pid] = {"id": pid, "product_id": pid, "quantity": qty,
-                                                "reserved_quantity": stock["reserved"]}
-        return [rid for rid, rec in self.records["stock.quant"].items()
-                if matches(domain, lambda f, r=rec: r.get(f, False))]
-
-    def set_stock(self, default_code, qty):
-        ids = self.search("product.product", [["default_code", "=", default_code]])
-        if not ids:
-            raise MissingError("product.product", [default_code])
-        self.onhand[ids[0]] = float(qty)
-        return ids[0]
-
 
 MODEL_METHODS = {"context_get", "search", "search_count", "search_read", "fields_get", "create"}
 RECORD_METHODS = {"read", "write", "unlink", "action_confirm", "button_mark_done"}
