@@ -1,11 +1,21 @@
 import { createHmac } from 'node:crypto';
 
+/** Derived secrets, cached: a campaign signs two tokens per recipient. */
+const secrets = new Map<string, Buffer>();
+
 /**
  * Per-shop newsletter secret, derived from the platform secret: a token or subscriber id from
  * one shop means nothing in another, and rotating `SECRET_KEY` invalidates them all.
  */
 export function shopSecret(secretKey: string, shopId: string): Buffer {
-  return createHmac('sha256', secretKey).update(`newsletter\n${shopId}`).digest();
+  const key = `${secretKey}\n${shopId}`;
+  let secret = secrets.get(key);
+  if (!secret) {
+    secret = createHmac('sha256', secretKey).update(`newsletter\n${shopId}`).digest();
+    if (secrets.size > 1000) secrets.clear();
+    secrets.set(key, secret);
+  }
+  return secret;
 }
 
 /** Document id for an address: a keyed hash, so lookups need no query and ids reveal nothing. */

@@ -13,6 +13,7 @@ import type { CampaignContent } from '../../shared/newsletter/campaign.ts';
 import { createTestDeps } from '../support/deps.ts';
 import { startTestSmtp } from '../support/smtp.ts';
 import {
+  CONTENT,
   getSubscriber,
   headerLines,
   PUBLIC_BASE_URL,
@@ -22,26 +23,6 @@ import {
   seedShop,
   seedSubscribers,
 } from './fixtures.ts';
-
-export const CONTENT: CampaignContent = {
-  name: 'Otoño',
-  subject: { es: 'Novedades de otoño: ñandú 🍞', en: 'Autumn news 🍞' },
-  preheader: { es: 'Pan nuevo', en: 'New bread' },
-  blocks: [
-    { type: 'heading', text: { es: 'Llega el otoño', en: 'Autumn is here' } },
-    {
-      type: 'text',
-      markdown: {
-        es: 'Hola, **vecina**. Mira [la tienda](/es/) <script>alert(1)</script>',
-        en: 'Hello, **neighbour**. See [the shop](/en/)',
-      },
-    },
-    { type: 'image', src: '/media/banner.webp', alt: { es: 'Horno', en: 'Oven' } },
-    { type: 'products', productIds: ['hogaza'] },
-    { type: 'button', label: { es: 'Comprar', en: 'Shop now' }, href: '/es/' },
-  ],
-  segment: { kind: 'all' },
-};
 
 describe('newsletter campaign sending', () => {
   let smtp: Awaited<ReturnType<typeof startTestSmtp>>;

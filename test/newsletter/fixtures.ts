@@ -7,6 +7,7 @@ import { newsletterOutboxHandlers } from '../../functions/newsletter/outbox-hand
 import { registerNewsletterAdminRoutes } from '../../functions/newsletter/routes/admin-routes.ts';
 import { registerNewsletterPublicRoutes } from '../../functions/newsletter/routes/public-routes.ts';
 import { drainOutbox } from '../../functions/outbox/drain-outbox.ts';
+import type { CampaignContent } from '../../shared/newsletter/campaign.ts';
 import type { Subscriber } from '../../shared/newsletter/subscriber.ts';
 
 export const SHOP = 'horno-bueno';
@@ -141,3 +142,24 @@ export function headerLines(raw: Buffer, name: string): string[] {
     .split(/\r?\n/)
     .filter((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
 }
+
+/** A campaign with every block type, in Spanish and English. */
+export const CONTENT: CampaignContent = {
+  name: 'Otoño',
+  subject: { es: 'Novedades de otoño: ñandú 🍞', en: 'Autumn news 🍞' },
+  preheader: { es: 'Pan nuevo', en: 'New bread' },
+  blocks: [
+    { type: 'heading', text: { es: 'Llega el otoño', en: 'Autumn is here' } },
+    {
+      type: 'text',
+      markdown: {
+        es: 'Hola, **vecina**. Mira [la tienda](/es/) <script>alert(1)</script>',
+        en: 'Hello, **neighbour**. See [the shop](/en/)',
+      },
+    },
+    { type: 'image', src: '/media/banner.webp', alt: { es: 'Horno', en: 'Oven' } },
+    { type: 'products', productIds: ['hogaza'] },
+    { type: 'button', label: { es: 'Comprar', en: 'Shop now' }, href: '/es/' },
+  ],
+  segment: { kind: 'all' },
+};

@@ -15,6 +15,7 @@ import { unsubscribeLinks } from '../unsubscribe-headers.ts';
 import { dequeueCampaign } from './campaign-queue.ts';
 import { segmentFilter } from './segment-filter.ts';
 import { createThrottle } from './throttle.ts';
+import { createWriteCoalescer, type WriteCoalescer } from './write-coalescer.ts';
 
 export interface SendOptions {
   /** Subscribers read per page; the checkpoint is saved after each. */
@@ -81,7 +82,8 @@ export async function sendCampaign(
     perSecond > 0
       ? Math.max(10, Math.min(batchSize, Math.floor((perSecond * leaseMs) / 2000)))
       : batchSize;
-  const context = { deps, sender, campaign: leased, options, throttle, concurrency };
+  const writes = createWriteCoalescer(deps.store);
+  const context = { deps, sender, campaign: leased, options, throttle, concurrency, writes };
   let campaign = leased;
 
   for (;;) {
@@ -159,6 +161,7 @@ interface SendContext {
   options: SendOptions;
   throttle: () => Promise<void>;
   concurrency: number;
+  writes: WriteCoalescer;
 }
 
 async function sendPage(
@@ -199,7 +202,7 @@ async function sendOne(
   subscriber: Subscriber,
   existing: RecipientLog | null,
 ): Promise<Settled | 'retry'> {
-  const { deps, sender, campaign, options } = ctx;
+  const { deps, sender, campaign, options, writes } = ctx;
   const path = recipientPath(sender.shopId, campaign.id, subscriber.id);
   const messageId = campaignMessageId(campaign.id, subscriber.id, sender.mailDomain);
   if (existing && existing.status !== 'sending') return existing.status;
@@ -208,7 +211,7 @@ async function sendOne(
   if (existing) {
     // A crashed worker claimed this recipient; it may or may not have reached the relay.
     if (options.deliveryProbe && (await options.deliveryProbe(existing.messageId))) {
-      await deps.store.update(path, { status: 'sent', settledAt: now() });
+      await writes.write({ kind: 'update', path, patch: { status: 'sent', settledAt: now() } });
       return 'sent';
     }
   } else {
@@ -222,7 +225,7 @@ async function sendOne(
       clickedAt: null,
     };
     try {
-      await deps.store.create(path, claim);
+      await writes.write({ kind: 'create', path, data: claim });
     } catch (error) {
       if (isAppError(error, 'already_exists')) return 'retry';
       throw error;
@@ -232,7 +235,7 @@ async function sendOne(
   await ctx.throttle();
   try {
     await (options.mailer ?? deps.mailer).send(recipientMessage(ctx, subscriber, messageId));
-    await deps.store.update(path, { status: 'sent', settledAt: now() });
+    await writes.write({ kind: 'update', path, patch: { status: 'sent', settledAt: now() } });
     return 'sent';
   } catch (error) {
     return settleFailure(ctx, subscriber, path, error);
