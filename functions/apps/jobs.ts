@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { purgeExpiredAuth } from '../admin/auth/purge-expired.ts';
 import { meterInvocations } from '../cost/invocation-meter.ts';
 import type { Deps } from '../deps.ts';
 import { registerHealthRoutes } from '../health/routes.ts';
@@ -27,6 +28,7 @@ export function createJobsApp(deps: Deps): Hono<AppEnv> {
   app.post('/jobs/production/low-stock-digest', async (c) =>
     c.json(await sendLowStockDigests(deps)),
   );
+  app.post('/jobs/admin/purge-expired', async (c) => c.json(await purgeExpiredAuth(deps)));
   return app;
 }
 
@@ -37,4 +39,5 @@ export const LOCAL_SCHEDULE: { path: string; everyMs: number }[] = [
   { path: '/jobs/newsletter/send', everyMs: 5_000 },
   { path: '/jobs/odoo/schedule-pulls', everyMs: 300_000 },
   { path: '/jobs/production/low-stock-digest', everyMs: 3_600_000 },
+  { path: '/jobs/admin/purge-expired', everyMs: 3_600_000 },
 ];

@@ -37,6 +37,12 @@ export const SCHEDULES: readonly Schedule[] = [
     cron: '0 7 * * *',
     deadlineSeconds: 300,
   },
+  {
+    name: 'admin-purge-expired',
+    path: '/jobs/admin/purge-expired',
+    cron: '17 * * * *',
+    deadlineSeconds: 120,
+  },
 ];
 
 /**

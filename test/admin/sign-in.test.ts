@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addMember } from '../../functions/admin/auth/add-member.ts';
+import { purgeExpiredAuth } from '../../functions/admin/auth/purge-expired.ts';
 import { createAdminApi } from '../../functions/apps/admin-api.ts';
 import { signInMember } from '../support/admin-session.ts';
 import { createTestDeps } from '../support/deps.ts';
@@ -194,5 +195,16 @@ describe('admin sign-in', () => {
     ).json()) as { shopId: string; role: string; shops: unknown[] };
     expect(session).toMatchObject({ shopId: 'prints', role: 'staff' });
     expect(session.shops).toHaveLength(2);
+  });
+
+  it('purges expired links, sessions and rate-limit windows, and nothing live', async () => {
+    await requestLink('ana@example.com');
+    await linkTokenFromMail(0);
+    const live = await signInMember(t.deps, 'bakery');
+    t.clock.advance(16 * 60_000);
+    expect(await purgeExpiredAuth(t.deps)).toEqual({ sessions: 0, signInLinks: 1, rateLimits: 2 });
+    expect((await app.request('/api/admin/session', { headers: live.headers })).status).toBe(200);
+    t.clock.advance(7 * 24 * 3600_000);
+    expect(await purgeExpiredAuth(t.deps)).toMatchObject({ sessions: 1 });
   });
 });
