@@ -54,7 +54,9 @@ describe('media', () => {
       if (url.endsWith('alt=media')) {
         const body = objects.get(name);
         return body
-          ? new Response(body, { headers: { 'content-type': 'image/png' } })
+          ? new Response(body as Uint8Array<ArrayBuffer>, {
+              headers: { 'content-type': 'image/png' },
+            })
           : new Response(null, { status: 404 });
       }
       return Response.json({});
