@@ -7,7 +7,8 @@ import { z } from 'zod';
 const ConfigSchema = z.object({
   KONTA_ENV: z.enum(['local', 'test', 'dev', 'prod']).default('local'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  PUBLIC_BASE_URL: z.url().default('http://localhost:8080'),
+  /** Defaults to http://localhost:$PORT. */
+  PUBLIC_BASE_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   DATA_DIR: z.string().min(1).default('.data'),
   STORE: z.enum(['sqlite', 'firestore']).default('sqlite'),
@@ -95,7 +96,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     env: e.KONTA_ENV,
     port: e.PORT,
-    publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ''),
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
     dataDir: e.DATA_DIR,
     store:
