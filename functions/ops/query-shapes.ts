@@ -52,11 +52,30 @@ class SourceFile {
   readonly path: string;
   readonly ast: Node;
   readonly text: string;
+  /** Any `const|let NAME = …` in the file, and `for (const NAME of [...])` loops. */
+  readonly locals = new Map<string, Node>();
+  readonly loops = new Map<string, Node[]>();
+  /** Arguments of `NAME.push(…)` calls, which make array elements optional. */
+  readonly pushes = new Map<string, Node[]>();
 
   constructor(path: string) {
     this.path = path;
     this.text = readFileSync(path, 'utf8');
     this.ast = parseAst(this.text, { lang: 'ts' }, path);
+    walk(this.ast, (n) => {
+      if (n.type === 'VariableDeclarator' && n.id?.type === 'Identifier' && n.init) {
+        this.locals.set(n.id.name, n.init);
+      }
+      if (n.type === 'ForOfStatement' && n.right?.type === 'ArrayExpression') {
+        const id = n.left?.declarations?.[0]?.id;
+        if (id?.type === 'Identifier') this.loops.set(id.name, n.right.elements);
+      }
+      const callee = n.type === 'CallExpression' ? n.callee : undefined;
+      if (callee?.type === 'MemberExpression' && callee.property?.name === 'push') {
+        const name = callee.object?.name as string | undefined;
+        if (name) this.pushes.set(name, [...(this.pushes.get(name) ?? []), ...n.arguments]);
+      }
+    });
   }
 
   line(offset: number): number {
@@ -98,6 +117,16 @@ function calleeOf(callee: Node, file: SourceFile): { node: Node; file: SourceFil
   return fn ? { node: fn, file: owner.file } : undefined;
 }
 
+/** Collection ids an expression can take: one, or each of a `for … of [A, B]` loop's values. */
+function collectionIds(node: Node, file: SourceFile): string[] {
+  if (node.type === 'Identifier' && !file.constant(node.name) && file.loops.has(node.name)) {
+    const ids = file.loops.get(node.name)!.map((e) => collectionId(e, file));
+    return ids.every(Boolean) ? (ids as string[]) : [];
+  }
+  const id = collectionId(node, file);
+  return id ? [id] : [];
+}
+
 /** The collection id of a collection expression; undefined when it cannot be known statically. */
 function collectionId(node: Node, file: SourceFile): string | undefined {
   let text: string | undefined;
@@ -129,9 +158,21 @@ type Variant<T> = T[][];
 /** Array elements, expanding `...(cond ? [a] : [])` spreads into every combination. */
 function arrayVariants(node: Node | undefined, file: SourceFile): Variant<Node> | undefined {
   if (node === undefined) return [[]];
+  if (node.type === 'ConditionalExpression') {
+    const branches = [arrayVariants(node.consequent, file), arrayVariants(node.alternate, file)];
+    return branches.some((b) => b === undefined) ? undefined : branches.flatMap((b) => b!);
+  }
   if (node.type === 'Identifier') {
     const found = file.constant(node.name);
-    return found ? arrayVariants(found.node, found.file) : undefined;
+    if (found) return arrayVariants(found.node, found.file);
+    const local = file.locals.get(node.name);
+    if (!local) return undefined;
+    let variants = arrayVariants(local, file);
+    // Each `where.push(x)` may or may not have run: every subset is a possible query.
+    for (const pushed of file.pushes.get(node.name) ?? []) {
+      variants = variants?.flatMap((v) => [v, [...v, pushed]]);
+    }
+    return variants;
   }
   if (node.type !== 'ArrayExpression') return undefined;
   let variants: Variant<Node> = [[]];
@@ -153,12 +194,21 @@ function arrayVariants(node: Node | undefined, file: SourceFile): Variant<Node> 
 function readShapes(call: Node, file: SourceFile): QueryShape[] | UnreadableQuery {
   const at = `${file.path}:${file.line(call.start)}`;
   const arg = call.arguments[0];
-  const collection = collectionId(propertyOf(arg, 'collection'), file);
-  if (!collection) return { at, reason: 'collection path is not a literal or constant' };
-
   const whereVariants = arrayVariants(propertyOf(arg, 'where'), file);
   const orderVariants = arrayVariants(propertyOf(arg, 'orderBy'), file);
   if (!whereVariants || !orderVariants) return { at, reason: 'where/orderBy is not an array' };
+
+  let collections = collectionIds(propertyOf(arg, 'collection'), file);
+  if (collections.length === 0) {
+    // A query with at most one filtered or ordered field never needs a composite index, so
+    // its collection does not matter (a generic helper paging any collection, say).
+    const fields = (v: Node[]) => v.map((x) => literal(propertyOf(x, 'field')));
+    const simple = whereVariants.every((w) =>
+      orderVariants.every((o) => new Set([...fields(w), ...fields(o)]).size <= 1),
+    );
+    if (!simple) return { at, reason: 'collection path is not a literal or constant' };
+    collections = ['*'];
+  }
 
   const shapes: QueryShape[] = [];
   for (const where of whereVariants) {
@@ -174,7 +224,7 @@ function readShapes(call: Node, file: SourceFile): QueryShape[] | UnreadableQuer
       if ([...filters, ...orderBy].some((x) => !x.field || ('op' in x && !x.op))) {
         return { at, reason: 'a field, operator or direction is not a string literal' };
       }
-      shapes.push({ collection, filters, orderBy, at });
+      for (const collection of collections) shapes.push({ collection, filters, orderBy, at });
     }
   }
   return shapes;

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   findMissingIndexes,
@@ -38,6 +39,40 @@ describe('firestore indexes', () => {
       },
     }));
     expect(missing, 'add these to firestore.indexes.json').toEqual([]);
+  });
+
+  it('reads loops over collections, pushed filters and conditional arrays', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'konta-shapes-'));
+    mkdirSync(join(dir, 'src'));
+    writeFileSync(
+      join(dir, 'src', 'q.ts'),
+      [
+        "const A = 'alpha';",
+        'export async function f(store: any, s?: string) {',
+        "  for (const collection of [A, 'beta']) {",
+        "    await store.query({ collection, where: [{ field: 'x', op: '<=', value: 1 }] });",
+        '  }',
+        "  const where: any[] = [{ field: 'shop', op: '==', value: 1 }];",
+        "  if (s) where.push({ field: 'status', op: '==', value: s });",
+        "  await store.query({ collection: 'gamma', where, orderBy: [{ field: 'at', direction: 'desc' }] });",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a file under test.
+        "  await store.query({ collection: `x/${s}/delta`, where: s ? [{ field: 'a', op: '==', value: s }] : [] });",
+        '}',
+      ].join('\n'),
+    );
+    const { shapes, unreadable } = extractQueryShapes(dir, ['src']);
+    expect(unreadable).toEqual([]);
+    expect(shapes.map((s) => s.collection)).toEqual([
+      'alpha',
+      'beta',
+      'gamma',
+      'gamma',
+      'delta',
+      'delta',
+    ]);
+    const gamma = shapes.filter((s) => s.collection === 'gamma');
+    expect(gamma.map((s) => s.filters.map((f) => f.field))).toEqual([['shop'], ['shop', 'status']]);
+    expect(findMissingIndexes(gamma, { indexes: [] })).toHaveLength(2);
   });
 
   it('needs no composite index for one field or for equalities alone', () => {
