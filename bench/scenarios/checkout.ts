@@ -5,11 +5,16 @@ import { loadConfig } from '../../functions/core/config.ts';
 import { createDeps } from '../../functions/deps.ts';
 import type { StockDoc } from '../../functions/inventory/stock.ts';
 import { SqliteStore } from '../../functions/store/sqlite/sqlite-store.ts';
-import { fireLoad, startCheckoutCluster } from '../../test/checkout/checkout-cluster.ts';
+import {
+  fireLoad,
+  type LoadResult,
+  startCheckoutCluster,
+} from '../../test/checkout/checkout-cluster.ts';
 import { checkoutBody, INITIAL_STOCK, SHOP, seedShop } from '../../test/checkout/fixtures.ts';
 import { percentile, round } from '../support.ts';
 
 const CONCURRENCY = 50;
+const ROUNDS = 4;
 /** Checkouts of another SKU first, so JIT and lazy imports are not measured. */
 const WARMUP = 300;
 
@@ -52,28 +57,40 @@ export default async function checkoutBench(args: string[]): Promise<object> {
     await fireLoad(cluster.urls, { ...warm, request: () => ({ path: '/bench/baseline' }) });
     await fireLoad(cluster.urls, { ...warm, request: post(bodyFor('CAKE-L')) });
 
-    process.stderr.write(`checkout: baseline, ${attempts} requests\n`);
-    const baseline = await fireLoad(cluster.urls, {
-      total: attempts,
-      concurrency: CONCURRENCY,
-      request: () => ({ path: '/bench/baseline' }),
-    });
-
-    process.stderr.write(`checkout: ${attempts} attempts for ${stockUnits} units\n`);
-    const checkout = await fireLoad(cluster.urls, {
-      total: attempts,
-      concurrency: CONCURRENCY,
-      request: post(bodyFor('TEFF-500')),
-    });
+    // Alternate baseline and checkout rounds, so both see the same machine load.
+    const baseline = emptyLoad();
+    const checkout = emptyLoad();
+    for (let round = 0; round < ROUNDS; round++) {
+      const total = Math.ceil(attempts / ROUNDS);
+      process.stderr.write(
+        `checkout: round ${round + 1}/${ROUNDS}, ${total} + ${total} requests\n`,
+      );
+      merge(
+        baseline,
+        await fireLoad(cluster.urls, {
+          total,
+          concurrency: CONCURRENCY,
+          request: () => ({ path: '/bench/baseline' }),
+        }),
+      );
+      merge(
+        checkout,
+        await fireLoad(cluster.urls, {
+          total,
+          concurrency: CONCURRENCY,
+          request: post(bodyFor('TEFF-500')),
+        }),
+      );
+    }
 
     const orders = (await store.query({ collection: `shops/${SHOP}/orders` })).length - WARMUP;
     const stock = (await store.get<StockDoc>(`shops/${SHOP}/stock/TEFF-500`)).data!;
-    const rps = attempts / checkout.seconds;
-    const baselineRps = attempts / baseline.seconds;
+    const rps = checkout.latenciesMs.length / checkout.seconds;
+    const baselineRps = baseline.latenciesMs.length / baseline.seconds;
     process.stderr.write(`checkout: statuses ${JSON.stringify(checkout.statuses)}\n`);
     return {
       scenario: 'checkout',
-      attempts,
+      attempts: checkout.latenciesMs.length,
       stock: stockUnits,
       orders,
       oversold: Math.max(0, orders - stockUnits) + (stock.available < 0 ? -stock.available : 0),
@@ -91,4 +108,16 @@ export default async function checkoutBench(args: string[]): Promise<object> {
     await cluster.close();
     await store.close();
   }
+}
+
+function emptyLoad(): LoadResult {
+  return { statuses: {}, latenciesMs: [], seconds: 0, bodies: [] };
+}
+
+function merge(into: LoadResult, part: LoadResult): void {
+  for (const [status, count] of Object.entries(part.statuses)) {
+    into.statuses[Number(status)] = (into.statuses[Number(status)] ?? 0) + count;
+  }
+  into.latenciesMs.push(...part.latenciesMs);
+  into.seconds += part.seconds;
 }
