@@ -28,8 +28,3 @@ export const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
 export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
-
-/** Statuses in which the order's stock is still held as a reservation. */
-export function holdsReservation(status: OrderStatus): boolean {
-  return status === 'pending_payment';
-}
