@@ -9,6 +9,7 @@ export const PAGES: Record<string, { page: string; title: string }> = {
   'orders.html': { page: 'orders', title: 'Pedidos' },
   'order.html': { page: 'order', title: 'Pedido' },
   'settings.html': { page: 'settings', title: 'Ajustes' },
+  'newsletter.html': { page: 'newsletter', title: 'Boletín' },
 };
 
 export function pageHtml(file: string): string {

@@ -4,6 +4,7 @@ import { t } from './i18n.ts';
 import { renderDashboard } from './pages/dashboard.ts';
 import { renderImport } from './pages/import.ts';
 import { renderInventory } from './pages/inventory.ts';
+import { renderNewsletter } from './pages/newsletter.ts';
 import { renderOrder } from './pages/order.ts';
 import { renderOrders } from './pages/orders.ts';
 import { renderProductEdit } from './pages/product-edit.ts';
@@ -23,6 +24,7 @@ const PAGES: Record<string, Page> = {
   orders: renderOrders,
   order: renderOrder,
   settings: renderSettings,
+  newsletter: renderNewsletter,
 };
 
 async function boot(): Promise<void> {

@@ -16,6 +16,7 @@ const NAV: [string, string, Key][] = [
   ['import', 'import.html', 'nav.import'],
   ['inventory', 'inventory.html', 'nav.inventory'],
   ['orders', 'orders.html', 'nav.orders'],
+  ['newsletter', 'newsletter.html', 'nav.newsletter'],
   ['settings', 'settings.html', 'nav.settings'],
 ];
 
