@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { z } from 'zod';
+import bundled from '../../config/prices.json' with { type: 'json' };
 
 const Source = z.string().min(3);
 
@@ -47,11 +47,13 @@ export const PriceTable = z.object({
 });
 export type PriceTable = z.infer<typeof PriceTable>;
 
-export const PRICES_FILE = resolve(import.meta.dirname, '../../config/prices.json');
-
-/** Loads and checks the price table; `emailPer1000` overrides the email price (USD). */
+/**
+ * Loads and checks the price table; `emailPer1000` overrides the email price (USD). The
+ * default table is imported, so the function bundles carry it.
+ */
 export function loadPrices(options: { file?: string; emailPer1000?: number } = {}): PriceTable {
-  const table = PriceTable.parse(JSON.parse(readFileSync(options.file ?? PRICES_FILE, 'utf8')));
+  const raw: unknown = options.file ? JSON.parse(readFileSync(options.file, 'utf8')) : bundled;
+  const table = PriceTable.parse(raw);
   if (options.emailPer1000 === undefined) return table;
   return { ...table, email: { ...table.email, per1000: options.emailPer1000 } };
 }

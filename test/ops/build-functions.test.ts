@@ -44,34 +44,45 @@ describe('npm run build:functions', () => {
     }
   });
 
-  it('serves the bundled storefront API under functions-framework, as Cloud Run would', async () => {
-    const fn = (await built).find((f) => f.name === 'storefront-api')!;
-    const port = await freePort();
-    const data = mkdtempSync(join(tmpdir(), 'konta-fn-'));
-    const started = performance.now();
-    const child = spawn(
-      process.execPath,
-      [
-        join(root, 'node_modules/@google-cloud/functions-framework/build/src/main.js'),
-        '--target=storefrontApi',
-        `--source=${fn.dir}`,
-        `--port=${port}`,
-      ],
-      { env: { ...process.env, KONTA_ENV: 'test', DATA_DIR: data, PORT: String(port) } },
-    );
-    try {
-      let res: Response | undefined;
-      for (let i = 0; i < 100 && !res; i++) {
-        res = await fetch(`http://127.0.0.1:${port}/api/readyz`).catch(() => undefined);
-        if (!res) await new Promise((r) => setTimeout(r, 100));
+  const prefixes: Record<string, string> = {
+    'storefront-api': '/api',
+    'admin-api': '/api/admin',
+    webhooks: '/api/webhooks',
+    jobs: '/jobs',
+  };
+
+  for (const { name, target } of FUNCTIONS) {
+    it(`serves the bundled ${name} under functions-framework, as Cloud Run would`, async () => {
+      const fn = (await built).find((f) => f.name === name)!;
+      const port = await freePort();
+      const data = mkdtempSync(join(tmpdir(), 'konta-fn-'));
+      const started = performance.now();
+      const child = spawn(
+        process.execPath,
+        [
+          join(root, 'node_modules/@google-cloud/functions-framework/build/src/main.js'),
+          `--target=${target}`,
+          `--source=${fn.dir}`,
+          `--port=${port}`,
+        ],
+        { env: { ...process.env, KONTA_ENV: 'test', DATA_DIR: data, PORT: String(port) } },
+      );
+      try {
+        let res: Response | undefined;
+        for (let i = 0; i < 150 && !res; i++) {
+          res = await fetch(`http://127.0.0.1:${port}${prefixes[name]}/readyz`).catch(
+            () => undefined,
+          );
+          if (!res) await new Promise((r) => setTimeout(r, 100));
+        }
+        const coldStartMs = Math.round(performance.now() - started);
+        expect(res?.status).toBe(200);
+        expect(await res!.json()).toMatchObject({ status: 'ready', store: 'sqlite' });
+        expect(res!.headers.get('x-request-id')).toBeTruthy();
+        console.log(JSON.stringify({ function: name, coldStartMs, bytes: fn.bytes }));
+      } finally {
+        child.kill();
       }
-      const coldStartMs = Math.round(performance.now() - started);
-      expect(res?.status).toBe(200);
-      expect(await res!.json()).toMatchObject({ status: 'ready', store: 'sqlite' });
-      expect(res!.headers.get('x-request-id')).toBeTruthy();
-      console.log(JSON.stringify({ function: fn.name, coldStartMs, bytes: fn.bytes }));
-    } finally {
-      child.kill();
-    }
-  });
+    });
+  }
 });
