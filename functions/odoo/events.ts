@@ -19,12 +19,15 @@ async function runLogged<T extends object>(
   kind: SyncKind,
   step: (odoo: ShopOdoo) => Promise<T | undefined>,
   context: Record<string, unknown> = {},
+  /** Runs that changed nothing are not logged (pulls run every five minutes). */
+  quiet: (result: T | undefined) => boolean = () => false,
 ): Promise<void> {
   let odoo: ShopOdoo | undefined;
   try {
     odoo = await openOdooSession(deps, shopId);
     if (!odoo) return;
     const result = await step(odoo);
+    if (quiet(result)) return;
     await logSync(deps, shopId, kind, { ...context, ...(result ?? { skipped: true }) });
   } catch (error) {
     await logSync(deps, shopId, kind, context, error);
@@ -50,13 +53,25 @@ const pushProductsHandler: OutboxHandler = async (event, deps) => {
 };
 
 const pullHandler: OutboxHandler = async (event, deps) => {
-  await runLogged(deps, event.shopId, 'pull_stock', async (o) =>
-    o.settings.stockMaster === 'odoo'
-      ? pullStock(deps, event.shopId, o.session, o.settings)
-      : undefined,
+  const full = event.payload.full === true;
+  await runLogged(
+    deps,
+    event.shopId,
+    'pull_stock',
+    async (o) =>
+      o.settings.stockMaster === 'odoo'
+        ? pullStock(deps, event.shopId, o.session, o.settings, { full })
+        : undefined,
+    {},
+    (r) => !full && (!r || r.adjusted.length === 0),
   );
-  await runLogged(deps, event.shopId, 'pull_production', (o) =>
-    pullProduction(deps, event.shopId, o.session),
+  await runLogged(
+    deps,
+    event.shopId,
+    'pull_production',
+    (o) => pullProduction(deps, event.shopId, o.session),
+    {},
+    (r) => !full && (!r || r.finished === 0),
   );
 };
 

@@ -1,6 +1,7 @@
 /** Where the Odoo sync keeps its documents, all under the shop. */
 export const odooSettingsPath = (shopId: string) => `shops/${shopId}/odooSync/settings`;
 export const odooCursorsPath = (shopId: string) => `shops/${shopId}/odooSync/cursors`;
+export const odooStockSnapshotPath = (shopId: string) => `shops/${shopId}/odooSync/stockSnapshot`;
 export const odooLogCollection = (shopId: string) => `shops/${shopId}/odooSync/log/entries`;
 export const orderLinksCollection = (shopId: string) => `shops/${shopId}/odooSync/orders/links`;
 export const orderLinkPath = (shopId: string, orderId: string) =>

@@ -53,7 +53,7 @@ export function registerOdooAdminRoutes(app: Hono<AppEnv>, deps: Deps): void {
   app.post(`${base}/pull`, async (c) => {
     const shopId = c.get('member').shopId;
     await requireSettings(deps, shopId);
-    const eventId = await enqueueOdooEvent(deps, shopId, ODOO_EVENTS.pull);
+    const eventId = await enqueueOdooEvent(deps, shopId, ODOO_EVENTS.pull, { full: true });
     return c.json({ eventId }, 202);
   });
 

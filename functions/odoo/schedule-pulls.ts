@@ -39,11 +39,14 @@ export async function schedulePulls(deps: Deps): Promise<{ enqueued: number }> {
   }
 }
 
-/** Enqueues a one-off event from the admin (push products now, pull now). */
-export async function enqueueOdooEvent(deps: Deps, shopId: string, type: string): Promise<string> {
+/** Enqueues a one-off event from the admin (push products now, pull now with `full: true`). */
+export async function enqueueOdooEvent(
+  deps: Deps,
+  shopId: string,
+  type: string,
+  payload: Record<string, unknown> = {},
+): Promise<string> {
   const now = deps.clock.now();
   const key = `manual:${now.toISOString()}`;
-  return deps.store.runTransaction(async (tx) =>
-    enqueue(tx, { type, shopId, key, payload: {} }, now),
-  );
+  return deps.store.runTransaction(async (tx) => enqueue(tx, { type, shopId, key, payload }, now));
 }

@@ -225,6 +225,15 @@ describe('order, stock and manufacturing sync with Odoo 17', () => {
     const shopId = nextShop();
     t = await odooShop(odoo, shopId, { stockMaster: 'odoo', stockField: 'free_qty' });
     await seedCatalog(t, shopId);
+    await seedProduct(t.deps, shopId, {
+      id: 'flour-mix',
+      title: 'Mezcla de harinas',
+      variants: Array.from({ length: 45 }, (_, i) => ({
+        sku: `MIX-${i}`,
+        price: 500,
+        label: `${i} kg`,
+      })),
+    });
     await enqueueOdooEvent(t.deps, shopId, ODOO_EVENTS.pushProducts);
     await drain(t.deps);
     await seedProduct(t.deps, shopId, {
@@ -252,10 +261,24 @@ describe('order, stock and manufacturing sync with Odoo 17', () => {
       ['TEFF-S', 15, 'adjustment', 'odoo-sync'],
     ]);
 
+    // The next pull finds nothing changed: it reads a handful of documents, not 49 stock
+    // documents, and writes no ledger entry and no log line.
+    t.deps.store.meter.reset();
     t.clock.advance(1000);
     await enqueueOdooEvent(t.deps, shopId, ODOO_EVENTS.pull);
     await drain(t.deps);
+    expect(t.deps.store.meter.snapshot()[shopId]?.reads).toBeLessThanOrEqual(4);
     expect(await ledger(t, shopId)).toHaveLength(2);
+    const log = await t.deps.store.query({ collection: `shops/${shopId}/odooSync/log/entries` });
+    expect(log.filter((l) => l.data?.kind === 'pull_stock')).toHaveLength(1);
+
+    // Odoo changes one SKU: only that one is read and adjusted.
+    await odoo.hook('set_stock', { sku: 'MIX-7', qty: 12 });
+    t.clock.advance(1000);
+    await enqueueOdooEvent(t.deps, shopId, ODOO_EVENTS.pull);
+    await drain(t.deps);
+    expect(await stock('MIX-7')).toBe(12);
+    expect(await ledger(t, shopId)).toHaveLength(3);
   });
 
   it('keeps paid orders that Odoo has not received out of the pulled stock', async () => {

@@ -1,51 +1,64 @@
+import { z } from 'zod';
 import { Order } from '../../../shared/orders/order.ts';
 import type { Deps } from '../../deps.ts';
-import { StockDoc, stockCollection } from '../../inventory/stock.ts';
 import { applyStockMoves, loadStock, type StockMove } from '../../inventory/stock-moves.ts';
 import { OUTBOX, OutboxEvent } from '../../outbox/event.ts';
-import type { DocSnapshot } from '../../store/port.ts';
 import type { OdooSession } from '../client/connect-odoo.ts';
-import { ODOO_ACTOR, ODOO_EVENTS } from '../paths.ts';
+import { ODOO_ACTOR, ODOO_EVENTS, odooStockSnapshotPath } from '../paths.ts';
 import type { OdooSettingsDoc } from '../settings/odoo-settings.ts';
-import { chunks, findProductsBySku } from './find-products.ts';
+import { chunks } from './find-products.ts';
 
 export interface PullStockResult {
+  /** SKUs whose Odoo quantity changed since the last pull (all of them on a full pull). */
   checked: number;
   adjusted: { sku: string; from: number; to: number }[];
-  /** Kontá SKUs with no product in Odoo; their stock is left alone. */
-  notInOdoo: string[];
 }
 
+/** Odoo quantities as last pulled: one document instead of one read per SKU every 5 minutes. */
+const Snapshot = z.object({ field: z.string(), quantities: z.record(z.string(), z.number()) });
+
 /**
- * When Odoo owns stock: sets each SKU's `available` to Odoo's quantity minus what Kontá holds
- * that Odoo cannot know yet (reservations of unpaid checkouts, paid orders still waiting in
- * the outbox), writing one `adjustment` ledger entry per difference. A second run finds no
- * difference and writes nothing.
+ * When Odoo owns stock: sets `available` of each SKU whose Odoo quantity changed since the last
+ * pull (every SKU when `full`) to that quantity minus what Kontá holds that Odoo cannot know
+ * yet (reservations of checkouts in progress, paid orders still waiting in the outbox), with
+ * one `adjustment` ledger entry per difference. A second run reads one document and writes
+ * nothing.
  */
 export async function pullStock(
   deps: Deps,
   shopId: string,
   { client }: OdooSession,
   settings: Pick<OdooSettingsDoc, 'stockField'>,
+  options: { full?: boolean } = {},
 ): Promise<PullStockResult> {
-  const skus = await allStockSkus(deps, shopId);
-  const odoo = await findProductsBySku(client, skus, [settings.stockField]);
-  const unpushed = await unpushedQuantities(deps, shopId);
-  const result: PullStockResult = { checked: 0, adjusted: [], notInOdoo: [] };
+  const field = settings.stockField;
+  const records = await client.searchRead(
+    'product.product',
+    [['default_code', '!=', false]],
+    ['default_code', field],
+  );
+  const quantities: Record<string, number> = {};
+  for (const r of records) quantities[String(r.default_code)] = Math.floor(Number(r[field] ?? 0));
 
-  for (const part of chunks(skus, 100)) {
-    const inOdoo = part.filter((sku) => odoo.has(sku));
-    result.notInOdoo.push(...part.filter((sku) => !odoo.has(sku)));
-    result.checked += inOdoo.length;
+  const snapSnap = await deps.store.get(odooStockSnapshotPath(shopId));
+  const previous = Snapshot.safeParse(snapSnap.data);
+  const known = !options.full && previous.success && previous.data.field === field;
+  const changed = Object.keys(quantities).filter(
+    (sku) => !known || previous.data.quantities[sku] !== quantities[sku],
+  );
+  const result: PullStockResult = { checked: changed.length, adjusted: [] };
+  if (changed.length === 0) return result;
+
+  const unpushed = await unpushedQuantities(deps, shopId);
+  for (const part of chunks(changed, 100)) {
     const adjusted = await deps.store.runTransaction(async (tx) => {
-      const stock = await loadStock(tx, shopId, inOdoo);
+      const stock = await loadStock(tx, shopId, part);
       const moves: StockMove[] = [];
       const changes: PullStockResult['adjusted'] = [];
-      for (const sku of inOdoo) {
+      for (const sku of part) {
         const doc = stock.get(sku)?.doc;
         if (!doc) continue;
-        const odooQty = Math.floor(Number(odoo.get(sku)![settings.stockField] ?? 0));
-        const target = odooQty - doc.reserved - (unpushed.get(sku) ?? 0);
+        const target = quantities[sku]! - doc.reserved - (unpushed.get(sku) ?? 0);
         if (target === doc.available) continue;
         moves.push({ kind: 'adjust', sku, delta: target - doc.available, reason: 'adjustment' });
         changes.push({ sku, from: doc.available, to: target });
@@ -53,31 +66,16 @@ export async function pullStock(
       applyStockMoves(tx, stock, moves, {
         shopId,
         who: ODOO_ACTOR,
-        why: `Odoo ${settings.stockField}`,
+        why: `Odoo ${field}`,
         now: deps.clock.now(),
       });
       return changes;
     });
     result.adjusted.push(...adjusted);
   }
+  await deps.store.set(odooStockSnapshotPath(shopId), { field, quantities });
   deps.log.info({ shopId, adjusted: result.adjusted.length }, 'odoo stock pulled');
   return result;
-}
-
-async function allStockSkus(deps: Deps, shopId: string): Promise<string[]> {
-  const skus: string[] = [];
-  let startAfter: DocSnapshot | undefined;
-  for (;;) {
-    const page = await deps.store.query({
-      collection: stockCollection(shopId),
-      orderBy: [{ field: 'sku' }],
-      limit: 500,
-      ...(startAfter ? { startAfter } : {}),
-    });
-    skus.push(...page.map((s) => StockDoc.parse(s.data).sku));
-    if (page.length < 500) return skus;
-    startAfter = page.at(-1);
-  }
 }
 
 /** Units of paid orders whose push to Odoo is still pending or dead, by SKU. */
