@@ -143,18 +143,46 @@ describe('admin in the browser', () => {
 
   it('has no axe violations on the dashboard, product edit and order pages', async () => {
     const orderId = await seedOrder(stack, shopId);
+    const pages = [
+      'index.html',
+      `product.html?id=${productId}`,
+      `order.html?id=${orderId}`,
+      'products.html',
+      'inventory.html',
+      'orders.html',
+      'import.html',
+      'settings.html',
+    ];
     const results: Record<string, string[]> = {};
-    for (const path of ['index.html', `product.html?id=${productId}`, `order.html?id=${orderId}`]) {
+    for (const path of pages) {
       await page.goto(`${stack.url}/admin/${path}`);
       await ready();
       const violations = await axeViolations(page);
       results[path] = violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes)}`);
     }
-    expect(results).toEqual({
-      'index.html': [],
-      [`product.html?id=${productId}`]: [],
-      [`order.html?id=${orderId}`]: [],
-    });
+    expect(results).toEqual(Object.fromEntries(pages.map((p) => [p, []])));
+  }, 120_000);
+
+  it('is usable in English and with the keyboard alone', async () => {
+    await page.goto(`${stack.url}/admin/index.html`);
+    await ready();
+    await page.getByLabel('Idioma').selectOption('en');
+    await page.waitForLoadState('load');
+    await ready();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Dashboard');
+
+    await page.goto(`${stack.url}/admin/products.html`);
+    await ready();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Search').focus();
+    await page.keyboard.type('prueba');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator('#results').textContent(), { timeout: 20_000 })
+      .toMatch(/^1 products/);
+    await page.getByLabel('Language').selectOption('es');
   }, 90_000);
 });
 
