@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ODOO_EVENTS } from '../../functions/odoo/paths.ts';
 import { enqueueOdooEvent } from '../../functions/odoo/schedule-pulls.ts';
+import { openOdooSession } from '../../functions/odoo/settings/open-odoo-session.ts';
+import { pushOrder } from '../../functions/odoo/sync/push-order.ts';
 import { type Standin, startStandin } from '../support/odoo-standin/start-standin.ts';
 import { seedPaidOrder, seedProduct } from './fixtures.ts';
 import { drain, odooShop } from './harness.ts';
@@ -148,6 +150,14 @@ describe('order, stock and manufacturing sync with Odoo 17', () => {
     ]);
     const partners = await odoo.records('res.partner', [['email', '=ilike', 'lucia@example.com']]);
     expect(partners).toHaveLength(1);
+
+    // Pushing the same order again finds it by client_order_ref and creates nothing.
+    const session = await openOdooSession(t.deps, shopId);
+    const again = await pushOrder(t.deps, shopId, 'o1', session!.session);
+    expect(again).toMatchObject({ number: 'SYNC-1001', created: false, odooId: orders[0]!.id });
+    expect(await odoo.records('sale.order', [['client_order_ref', '=', 'SYNC-1001']])).toHaveLength(
+      1,
+    );
 
     // `_` is a wildcard in Odoo's =ilike: another customer's address must not match.
     await odoo.hook('create', {
@@ -297,7 +307,6 @@ describe('order, stock and manufacturing sync with Odoo 17', () => {
     });
 
     const { pullStock } = await import('../../functions/odoo/sync/pull-stock.ts');
-    const { openOdooSession } = await import('../../functions/odoo/settings/open-odoo-session.ts');
     const session = await openOdooSession(t.deps, shopId);
     await pullStock(t.deps, shopId, session!.session, { stockField: 'free_qty' });
     expect((await t.deps.store.get(`shops/${shopId}/stock/BROWNIE`)).data?.available).toBe(17);
