@@ -14,14 +14,7 @@ async function main(): Promise<void> {
 
   const stack = await startLocalStack({ config, progress: (line) => console.error(`· ${line}`) });
 
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`\nKontá is running (ready in ${seconds} s). Data: ${config.dataDir}/\n`);
-  for (const [shopId, url] of Object.entries(stack.shops))
-    console.log(`  Storefront ${shopId}: ${url}`);
-  console.log(`  Admin:   ${stack.url}/admin/`);
-  console.log(`  Mailbox: ${stack.mailboxUrl}`);
-  console.log(`  API:     ${stack.url}/api/healthz\n\nPress Ctrl-C to stop.`);
-
+  // Handlers go in before the banner: whoever reads it may press Ctrl-C at once.
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -32,6 +25,14 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`\nKontá is running (ready in ${seconds} s). Data: ${config.dataDir}/\n`);
+  for (const [shopId, url] of Object.entries(stack.shops))
+    console.log(`  Storefront ${shopId}: ${url}`);
+  console.log(`  Admin:   ${stack.url}/admin/`);
+  console.log(`  Mailbox: ${stack.mailboxUrl}`);
+  console.log(`  API:     ${stack.url}/api/healthz\n\nPress Ctrl-C to stop.`);
 }
 
 await main();
