@@ -50,7 +50,8 @@ export async function loadSender(deps: Deps, shopId: string): Promise<Sender> {
     from: formatAddress(settings.fromName ?? shop.name, platform),
     replyTo: settings.replyTo ?? shop.contactEmail,
     mailDomain: platform.split('@')[1] ?? 'konta.localhost',
-    siteUrl: (shop.siteUrl ?? `${base}/shops/${shopId}`).replace(/\/$/, ''),
+    // Without a published site URL: the local stack's storefront path.
+    siteUrl: (shop.siteUrl ?? `${base}/s/${shopId}`).replace(/\/$/, ''),
     apiUrl: `${base}/api/shops/${shopId}/newsletter`,
     currency: shop.currency,
     settings,
