@@ -1,3 +1,5 @@
+import { Marked } from 'marked';
+import sanitizeHtml from 'sanitize-html';
 import { describe, expect, it } from 'vitest';
 import { markdownToText, renderMarkdown } from '../../shared/catalog/markdown.ts';
 
@@ -28,6 +30,16 @@ describe('renderMarkdown', () => {
     ['an iframe', '<iframe src="https://evil.example"></iframe>', /<iframe/i],
   ])('renders %s inert', (_name, input, forbidden) => {
     expect(renderMarkdown(`Texto\n\n${input}\n\nfin`)).not.toMatch(forbidden);
+  });
+
+  it('skips the filter only for Markdown where filtering changes nothing', () => {
+    const plain = '**Pan** de *masa madre*, 500 g.\n\n- uno "dos"\n- tres\n\n> cita';
+    expect(renderMarkdown(plain)).toBe(
+      sanitizeHtml(new Marked().parse(plain) as string, {
+        allowedTags: ['p', 'strong', 'em', 'ul', 'li', 'blockquote'],
+        allowedAttributes: {},
+      }),
+    );
   });
 
   it('turns a top-level heading into h2 so the page keeps one h1', () => {
