@@ -34,6 +34,8 @@ export interface PhaseResult {
   name: string;
   seconds: number;
   details: Record<string, unknown>;
+  /** What the phase itself cost: store reads and writes, invocations, hosting bytes. */
+  usage: Record<string, number>;
 }
 
 export interface MonthResult {
@@ -75,13 +77,24 @@ export async function replayMonth(
   stack.deps.store.meter.reset();
   const phases: PhaseResult[] = [];
 
+  const totals = () => {
+    const ops = Object.values(stack.deps.store.meter.snapshot());
+    const sum = (k: 'reads' | 'writes') => ops.reduce((n, o) => n + o[k], 0);
+    const { invocations, hostingBytes } = client.tally;
+    return { reads: sum('reads'), writes: sum('writes'), invocations, hostingBytes };
+  };
   const phase = async (name: string, run: () => Promise<Record<string, unknown>>) => {
     const started = performance.now();
+    const before = totals();
     progress(`${name}…`);
     const details = await run();
     const seconds = Math.round((performance.now() - started) / 100) / 10;
-    phases.push({ name, seconds, details });
-    progress(`${name}: ${JSON.stringify(details)} in ${seconds} s`);
+    const after = totals();
+    const usage = Object.fromEntries(
+      Object.entries(after).map(([k, v]) => [k, v - before[k as keyof typeof before]]),
+    );
+    phases.push({ name, seconds, details, usage });
+    progress(`${name}: ${JSON.stringify({ ...details, ...usage })} in ${seconds} s`);
   };
 
   if (odoo) await phase('odoo connection', () => connectOdoo(client, admin, odoo));
