@@ -9,6 +9,7 @@ import { registerAuthRoutes } from './auth/routes.ts';
 import { registerCsvRoutes } from './csv/routes.ts';
 import { registerDashboardRoutes } from './dashboard/routes.ts';
 import { registerInventoryViewRoutes } from './inventory/routes.ts';
+import { registerMemberRoutes } from './members/routes.ts';
 import { registerOrderSearchRoutes } from './orders/routes.ts';
 import { registerProductRoutes } from './products/routes.ts';
 import { localPublisher, type Publisher } from './publish/publish-now.ts';
@@ -47,6 +48,7 @@ export function registerAdminRoutes(
   registerProductRoutes(app, deps, media);
   registerCsvRoutes(app, deps, media, options.fetcher ? { fetcher: options.fetcher } : {});
   registerSettingsRoutes(app, deps);
+  registerMemberRoutes(app, deps);
   registerDashboardRoutes(app, deps);
   registerInventoryViewRoutes(app, deps);
   registerOrderSearchRoutes(app, deps);
