@@ -12,7 +12,12 @@ import { planBatch } from './batches/plan-batch.ts';
 import { whatCanIMake } from './batches/what-can-i-make.ts';
 import { Ingredient, IngredientInput } from './ingredients/ingredient.ts';
 import { receiveIngredient, saveIngredient } from './ingredients/save-ingredient.ts';
-import { batchesCollection, ingredientsCollection, recipesCollection } from './paths.ts';
+import {
+  batchesCollection,
+  ingredientPath,
+  ingredientsCollection,
+  recipesCollection,
+} from './paths.ts';
 import { Recipe, RecipeInput } from './recipes/recipe.ts';
 import { saveRecipe } from './recipes/save-recipe.ts';
 import { completeTask } from './tasks/complete-tasks.ts';
@@ -58,14 +63,18 @@ export function registerProductionAdminRoutes(app: Hono<AppEnv>, deps: Deps): vo
     });
   });
 
+  app.post(`${base}/ingredients`, async (c) => {
+    const { sku, ...body } = await readJson(c, IngredientInput.extend({ sku: Sku }));
+    const ingredient = await saveIngredient(deps, c.get('member').shopId, sku, body, 'create');
+    return c.json({ ingredient }, 201);
+  });
+
   app.put(`${base}/ingredients/:sku`, async (c) => {
+    const shopId = c.get('member').shopId;
+    const sku = skuParam(c.req.param('sku'));
+    await requireDoc(deps, ingredientPath(shopId, sku), `There is no ingredient ${sku}.`);
     const body = await readJson(c, IngredientInput);
-    const ingredient = await saveIngredient(
-      deps,
-      c.get('member').shopId,
-      skuParam(c.req.param('sku')),
-      body,
-    );
+    const ingredient = await saveIngredient(deps, shopId, sku, body, 'update');
     return c.json({ ingredient });
   });
 
@@ -87,13 +96,10 @@ export function registerProductionAdminRoutes(app: Hono<AppEnv>, deps: Deps): vo
   });
 
   app.put(`${base}/recipes/:sku`, async (c) => {
+    const sku = skuParam(c.req.param('sku'));
+    await requireDoc(deps, stockPath(c.get('member').shopId, sku), `There is no SKU ${sku}.`);
     const body = await readJson(c, RecipeInput);
-    const recipe = await saveRecipe(
-      deps,
-      c.get('member').shopId,
-      skuParam(c.req.param('sku')),
-      body,
-    );
+    const recipe = await saveRecipe(deps, c.get('member').shopId, sku, body);
     return c.json({ recipe });
   });
 
@@ -146,6 +152,7 @@ export function registerProductionAdminRoutes(app: Hono<AppEnv>, deps: Deps): vo
   app.put(`${base}/reorder-points/:sku`, async (c) => {
     const shopId = c.get('member').shopId;
     const sku = skuParam(c.req.param('sku'));
+    await requireDoc(deps, stockPath(shopId, sku), `There is no stock for SKU ${sku}.`);
     const { reorderPoint } = await readJson(c, ReorderBody);
     await deps.store.runTransaction(async (tx) => {
       const snap = await tx.get(stockPath(shopId, sku));
@@ -156,4 +163,9 @@ export function registerProductionAdminRoutes(app: Hono<AppEnv>, deps: Deps): vo
     });
     return c.json({ sku, reorderPoint });
   });
+}
+
+/** Id routes answer 404 for a document this shop lacks before looking at the body. */
+async function requireDoc(deps: Deps, path: string, message: string): Promise<void> {
+  if (!(await deps.store.get(path)).exists) throw new AppError('not_found', { message });
 }

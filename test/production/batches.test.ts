@@ -43,7 +43,6 @@ async function bakery(t: T, stock: { flour: number; yeast: number; water: number
   await receiveIngredient(t.deps, shopId, 'ING-YEAST', stock.yeast, 'u1');
   await receiveIngredient(t.deps, shopId, 'ING-WATER', stock.water, 'u1');
   await saveRecipe(t.deps, shopId, 'TEFF-LOAF', {
-    productId: 'teff',
     yield: 2,
     ingredients: [
       { sku: 'ING-TEFF', quantity: 500 },
@@ -142,14 +141,20 @@ describe('production batches', () => {
     ]);
   });
 
-  it('refuses to turn a catalog SKU into an ingredient', async () => {
+  it('refuses to turn a catalog SKU into an ingredient, or to give an ingredient a recipe', async () => {
     await bakery(t, { flour: 1, yeast: 1, water: 1 });
     const app = adminAppFor(t.deps, shopId, registerProductionAdminRoutes);
-    const response = await app.request('/api/admin/production/ingredients/TEFF-LOAF', {
-      method: 'PUT',
+    const response = await app.request('/api/admin/production/ingredients', {
+      method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: 'x', unit: 'g' }),
+      body: JSON.stringify({ sku: 'TEFF-LOAF', name: 'x', unit: 'g' }),
     });
     expect(response.status).toBe(409);
+    const recipe = await app.request('/api/admin/production/recipes/ING-YEAST', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ yield: 1, ingredients: [{ sku: 'ING-TEFF', quantity: 1 }] }),
+    });
+    expect(recipe.status).toBe(404);
   });
 });

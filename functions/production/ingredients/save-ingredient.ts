@@ -14,12 +14,20 @@ export async function saveIngredient(
   shopId: string,
   sku: string,
   raw: IngredientInput,
+  /** `create` refuses an existing ingredient, `update` a missing one. */
+  mode: 'create' | 'update' | 'upsert' = 'upsert',
 ): Promise<Ingredient> {
   const input = IngredientInput.parse(raw);
   const now = deps.clock.now().toISOString();
 
   return deps.store.runTransaction(async (tx) => {
     const [current, stock] = await tx.getAll([ingredientPath(shopId, sku), stockPath(shopId, sku)]);
+    if (mode === 'update' && !current!.exists) {
+      throw new AppError('not_found', { message: `There is no ingredient ${sku}.` });
+    }
+    if (mode === 'create' && current!.exists) {
+      throw new AppError('already_exists', { message: `Ingredient ${sku} already exists.` });
+    }
     const stockDoc = stock!.exists ? StockDoc.parse(stock!.data) : undefined;
     if (stockDoc && stockDoc.productId !== INGREDIENT_PRODUCT_ID) {
       throw new AppError('conflict', {

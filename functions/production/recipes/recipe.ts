@@ -19,5 +19,6 @@ export const Recipe = z.object({
 });
 export type Recipe = z.infer<typeof Recipe>;
 
-export const RecipeInput = Recipe.omit({ sku: true, updatedAt: true });
+/** The product comes from the SKU's stock document, so the input names only the recipe. */
+export const RecipeInput = Recipe.omit({ sku: true, productId: true, updatedAt: true });
 export type RecipeInput = z.input<typeof RecipeInput>;
