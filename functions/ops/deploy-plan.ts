@@ -153,6 +153,13 @@ function hostingSteps(input: DeployInput): Step[] {
   const shopTemplate = input.hosting.find((h) => h.target === 'shop');
 
   for (const site of input.hosting.filter((h) => h.target !== 'shop')) {
+    if (site.target === 'platform') {
+      // The merchant admin UI lives at /admin/ of the platform site.
+      steps.push({
+        kind: 'run',
+        argv: ['node', 'web/admin/build-admin-ui.ts', `${site.public}/admin`],
+      });
+    }
     steps.push({
       kind: 'run',
       argv: [

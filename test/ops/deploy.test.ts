@@ -125,6 +125,11 @@ describe('npm run deploy -- --env prod --dry-run', () => {
       const deploy = lines.find((l) => l.includes(`--only=hosting:${site} `));
       expect(flag(deploy!, 'config')).toBe(`dist/deploy/shops/${shop}/firebase.json`);
     }
+    const adminBuild = lines.indexOf(
+      'node web/admin/build-admin-ui.ts dist/hosting/platform/admin',
+    );
+    expect(adminBuild).toBeGreaterThan(0);
+    expect(adminBuild).toBeLessThan(lines.findIndex((l) => l.includes('--only=hosting:platform')));
     expect(lines.join('\n')).not.toContain('half-built');
     expect(lines.at(-1)).toContain('--only=hosting:');
   });
