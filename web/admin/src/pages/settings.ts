@@ -4,6 +4,7 @@ import type { Key } from '../i18n.ts';
 import { t } from '../i18n.ts';
 import type { Session } from '../shell.ts';
 import { attempt } from '../shell.ts';
+import { membersPanel } from './members-panel.ts';
 import { shippingEditor } from './shipping-editor.ts';
 
 type Text = { es: string; en?: string };
@@ -285,6 +286,7 @@ export async function renderSettings(main: HTMLElement, session: Session): Promi
     owner ? payments : null,
     owner ? stripe : null,
     email,
+    membersPanel(session),
     odoo,
   );
 }
