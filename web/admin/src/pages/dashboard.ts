@@ -2,6 +2,7 @@ import { api } from '../api.ts';
 import { h, replace } from '../dom.ts';
 import { money, t } from '../i18n.ts';
 import { revenueChart } from './chart.ts';
+import { costPanel } from './cost-panel.ts';
 import { publishPanel } from './publish-panel.ts';
 
 interface Dashboard {
@@ -94,5 +95,6 @@ export async function renderDashboard(main: HTMLElement): Promise<void> {
       ),
     ),
     publishPanel(),
+    costPanel(),
   );
 }
