@@ -16,7 +16,10 @@ export interface DeployableFunction {
   readonly timeoutSeconds: number;
   readonly maxInstances: number;
   readonly concurrency: number;
-  /** Secret Manager secrets bound as environment variables at deploy time. */
+  /**
+   * Secret Manager secrets bound as environment variables at deploy time (MAIL_FROM is not a
+   * secret, but it differs per deployment and so lives beside them).
+   */
   readonly secrets: readonly string[];
 }
 
@@ -29,7 +32,7 @@ export const FUNCTIONS: readonly DeployableFunction[] = [
     entry: 'functions/entries/storefront-api.ts',
     public: true,
     maxInstances: 10,
-    secrets: ['SECRET_KEY', 'SMTP_URL', 'STRIPE_SECRET_KEY'],
+    secrets: ['SECRET_KEY', 'SMTP_URL', 'MAIL_FROM', 'STRIPE_SECRET_KEY'],
     ...common,
   },
   {
@@ -38,7 +41,7 @@ export const FUNCTIONS: readonly DeployableFunction[] = [
     entry: 'functions/entries/admin-api.ts',
     public: true,
     maxInstances: 5,
-    secrets: ['SECRET_KEY', 'SMTP_URL', 'STRIPE_SECRET_KEY'],
+    secrets: ['SECRET_KEY', 'SMTP_URL', 'MAIL_FROM', 'STRIPE_SECRET_KEY'],
     ...common,
   },
   {
@@ -47,7 +50,7 @@ export const FUNCTIONS: readonly DeployableFunction[] = [
     entry: 'functions/entries/webhooks.ts',
     public: true,
     maxInstances: 5,
-    secrets: ['SECRET_KEY', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'],
+    secrets: ['SECRET_KEY', 'SMTP_URL', 'MAIL_FROM', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'],
     ...common,
   },
   {
@@ -56,7 +59,7 @@ export const FUNCTIONS: readonly DeployableFunction[] = [
     entry: 'functions/entries/jobs.ts',
     public: false,
     maxInstances: 2,
-    secrets: ['SECRET_KEY', 'SMTP_URL'],
+    secrets: ['SECRET_KEY', 'SMTP_URL', 'MAIL_FROM', 'STRIPE_SECRET_KEY'],
     ...common,
     timeoutSeconds: 540,
     concurrency: 1,
