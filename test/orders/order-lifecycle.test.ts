@@ -82,6 +82,10 @@ describe('order lifecycle, emails and invoice', () => {
         { sku: 'TEFF-500', quantity: 2 },
       ],
     });
+    const [placedMail] = await mailsFor('es@example.com');
+    expect(placedMail!.text).toContain(
+      'Si no recibimos la transferencia antes del 8 de diciembre de 2026, el pedido se cancelará.',
+    );
 
     const skip = await status(orderId, { to: 'ready_for_pickup' });
     expect(skip.status).toBe(409);

@@ -71,6 +71,15 @@ export async function renderOrderEmail(input: OrderEmailInput): Promise<Rendered
     textBlocks.push(
       `${label.bank}: ${bank.iban} · ${label.holder}: ${bank.accountHolder} · ${label.reference}: ${order.number}`,
     );
+    if (order.holdExpiresAt) {
+      const date = new Intl.DateTimeFormat(locale === 'es' ? 'es-ES' : 'en-GB', {
+        dateStyle: 'long',
+        timeZone: shop.settings.timeZone,
+      }).format(new Date(order.holdExpiresAt));
+      const line = `${label.payBy} ${date}, ${label.payByCancel}`;
+      blocks.push(`<mj-text>${e(line)}</mj-text>`);
+      textBlocks.push(line);
+    }
   }
   const tracking = safeUrl(f.trackingUrl);
   if (kind === 'shipped') {

@@ -19,6 +19,8 @@ type Texts = Record<OrderEmailKind, KindText> & {
     | 'bank'
     | 'holder'
     | 'reference'
+    | 'payBy'
+    | 'payByCancel'
     | 'status'
     | 'tracking'
     | 'carrier'
@@ -77,6 +79,8 @@ export const EMAIL_TEXTS: Record<Locale, Texts> = {
       bank: 'Transferencia a',
       holder: 'Titular',
       reference: 'Concepto',
+      payBy: 'Si no recibimos la transferencia antes del',
+      payByCancel: 'el pedido se cancelará.',
       status: 'Ver el estado del pedido',
       tracking: 'Seguir el envío',
       carrier: 'Transportista',
@@ -132,6 +136,8 @@ export const EMAIL_TEXTS: Record<Locale, Texts> = {
       bank: 'Bank transfer to',
       holder: 'Account holder',
       reference: 'Reference',
+      payBy: 'If the transfer has not arrived by',
+      payByCancel: 'the order will be cancelled.',
       status: 'See your order status',
       tracking: 'Track your parcel',
       carrier: 'Carrier',
