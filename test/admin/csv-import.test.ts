@@ -71,7 +71,9 @@ describe('Shopify CSV import and export', () => {
     return res.text();
   }
 
-  it('imports 500 products with older headers: variants, images, stock', async () => {
+  it('imports 500 products with older headers: variants, images, stock', {
+    timeout: 120_000,
+  }, async () => {
     const started = performance.now();
     const dry = await preview(olderCatalog(500, imageBase));
     expect(dry.headerSet).toBe('older');
@@ -218,7 +220,7 @@ describe('Shopify CSV import and export', () => {
     expect(broken.errors[0]!.message).toMatch(/not valid CSV/);
   });
 
-  it('exports the catalog and re-imports it to an equal catalog', async () => {
+  it('exports the catalog and re-imports it to an equal catalog', { timeout: 60_000 }, async () => {
     await apply((await preview(olderCatalog(40, imageBase))).id);
     const before = await products();
     const ledgerBefore = await t.deps.store.query({ collection: 'shops/bakery/ledger' });
