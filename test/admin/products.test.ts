@@ -91,6 +91,17 @@ describe('admin products', () => {
     expect(res.status).toBe(409);
   });
 
+  it('hands the SKUs of a deleted product to the next product that uses them', async () => {
+    const first = (await (await call('POST', '/api/admin/products', PRINT)).json()) as Product;
+    await t.deps.store.update('shops/prints/stock/TMP', { available: 3 });
+    expect((await call('DELETE', `/api/admin/products/${first.id}`)).status).toBe(204);
+    const again = await call('POST', '/api/admin/products', { ...PRINT, title: { es: 'Otra' } });
+    expect(again.status).toBe(201);
+    const second = (await again.json()) as Product;
+    const stock = await t.deps.store.get('shops/prints/stock/TMP');
+    expect(stock.data).toMatchObject({ productId: second.id, available: 3 });
+  });
+
   it('uploads an image to the shop media folder with its size and alt text', async () => {
     const product = (await (await call('POST', '/api/admin/products', PRINT)).json()) as Product;
     const file = join(import.meta.dirname, '../../functions/local/seed/images/mist-300.webp');

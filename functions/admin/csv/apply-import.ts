@@ -5,7 +5,7 @@ import { AppError } from '../../core/errors.ts';
 import type { Deps } from '../../deps.ts';
 import type { MediaStorage } from '../../media/storage.ts';
 import { loadAllProducts, productPath } from '../products/product-store.ts';
-import { stockPath } from '../products/save-product.ts';
+import { claimSkus, stockPath } from '../products/save-product.ts';
 import { ImportDoc, importPath, loadCsvText } from './import-docs.ts';
 import { type ImportedProduct, parseShopifyCsv, type RowError } from './parse-shopify-csv.ts';
 import { resolveImage } from './resolve-image.ts';
@@ -93,9 +93,7 @@ async function writeProduct(
   await deps.store.runTransaction(async (tx) => {
     const paths = product.variants.map((v) => stockPath(input.shopId, v.sku));
     const snaps = await tx.getAll<StockLevel>(paths);
-    const taken = snaps.find((s) => s.exists && s.data?.productId !== product.id);
-    if (taken)
-      throw new AppError('conflict', { message: `SKU ${taken.id} belongs to another product.` });
+    await claimSkus(tx, input.shopId, product, now);
 
     tx.set(productPath(input.shopId, product.id), product);
     snaps.forEach((snap, i) => {

@@ -22,13 +22,29 @@ function checkVariants(product: Product): void {
 }
 
 /**
- * Claims each SKU for this product: a stock document at zero is created for a new SKU; a SKU
- * whose stock belongs to another product is refused. Reads first, then writes (Firestore rule).
+ * Claims each SKU for this product, inside `tx`: a stock document at zero is created for a new
+ * SKU; a SKU whose stock belongs to another existing product is refused; the stock of a deleted
+ * product passes to this one, counts kept. Reads happen here; the returned function writes
+ * (Firestore wants every read before the first write).
  */
-async function claimSkus(tx: Transaction, shopId: string, product: Product, now: string) {
+export async function claimSkus(
+  tx: Transaction,
+  shopId: string,
+  product: Pick<Product, 'id' | 'variants'>,
+  now: string,
+): Promise<() => void> {
   const paths = product.variants.map((v) => stockPath(shopId, v.sku));
-  const snaps = await tx.getAll(paths);
-  const taken = snaps.find((s) => s.exists && s.data?.productId !== product.id);
+  const snaps = await tx.getAll<StockLevel>(paths);
+  const others = [
+    ...new Set(
+      snaps
+        .filter((s) => s.exists && s.data?.productId !== product.id)
+        .map((s) => s.data!.productId),
+    ),
+  ];
+  const owners = await tx.getAll(others.map((id) => productPath(shopId, id)));
+  const live = new Set(owners.filter((o) => o.exists).map((o) => o.id));
+  const taken = snaps.find((s) => s.exists && live.has(s.data!.productId));
   if (taken) {
     throw new AppError('conflict', {
       message: `SKU ${taken.id} already belongs to another product.`,
@@ -37,7 +53,12 @@ async function claimSkus(tx: Transaction, shopId: string, product: Product, now:
   }
   return () =>
     snaps.forEach((snap, i) => {
-      if (snap.exists) return;
+      if (snap.exists) {
+        if (snap.data!.productId !== product.id) {
+          tx.update(paths[i]!, { productId: product.id, updatedAt: now });
+        }
+        return;
+      }
       const level: StockLevel = {
         sku: product.variants[i]!.sku,
         productId: product.id,
