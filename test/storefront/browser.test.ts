@@ -63,6 +63,41 @@ describe('shopping in Chromium', () => {
   });
 });
 
+describe('checkout from the storefront', () => {
+  it('places a pickup order with bank transfer and lands on its status page', async () => {
+    const page = await browser.newPage();
+    const shop = stack.shops['horno-sin-gluten']!;
+    await page.goto(`${shop}products/baguette-sin-gluten/`);
+    await page.getByRole('button', { name: 'Añadir a la cesta' }).click();
+    await expect.poll(() => page.locator('[data-cart-count]').first().textContent()).toBe('(1)');
+
+    await page.goto(`${shop}checkout/`);
+    await page.locator('#co-name').fill('Ana García');
+    await page.locator('#co-email').fill('ana@example.com');
+    await page.getByLabel(/Recogida en el obrador/).check();
+    await page.getByLabel('Día de recogida', { exact: true }).fill(nextPickupDay());
+    await page.getByLabel('Transferencia bancaria').check();
+    await page.getByRole('button', { name: 'Hacer el pedido' }).click();
+
+    await page.waitForURL(/\/order\/\?id=/);
+    await expect
+      .poll(() => page.locator('[data-order]').textContent())
+      .toContain('Pendiente de pago');
+    expect(await page.locator('[data-order]').textContent()).toContain('Baguette');
+    expect(await page.evaluate(() => localStorage.getItem('konta-cart-horno-sin-gluten'))).toBe(
+      '[]',
+    );
+    await page.close();
+  });
+});
+
+/** A Tuesday–Saturday at least two days ahead: the bakery's pickup days. */
+function nextPickupDay(): string {
+  const day = new Date(Date.now() + 2 * 86_400_000);
+  while (day.getUTCDay() < 2) day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+}
+
 describe('accessibility (axe-core)', () => {
   const pages = (shop: string, collection: string, product: string) => [
     [shop, ''],
