@@ -1,7 +1,12 @@
+import { isAppError } from '../core/errors.ts';
 import type { Deps } from '../deps.ts';
 import type { OutboxHandler, OutboxHandlers } from '../outbox/drain-outbox.ts';
 import { ODOO_EVENTS } from './paths.ts';
-import { openOdooSession, type ShopOdoo } from './settings/open-odoo-session.ts';
+import {
+  forgetOdooSessions,
+  openOdooSession,
+  type ShopOdoo,
+} from './settings/open-odoo-session.ts';
 import { pullProduction } from './sync/pull-production.ts';
 import { pullStock } from './sync/pull-stock.ts';
 import { pushOrder } from './sync/push-order.ts';
@@ -30,6 +35,8 @@ async function runLogged<T extends object>(
     if (quiet(result)) return;
     await logSync(deps, shopId, kind, { ...context, ...(result ?? { skipped: true }) });
   } catch (error) {
+    // A key revoked in Odoo must not stay cached: the next event reconnects and says so.
+    if (isAppError(error, 'odoo_auth_failed')) forgetOdooSessions(shopId);
     await logSync(deps, shopId, kind, context, error);
     throw error;
   }
