@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { AppError } from '../core/errors.ts';
 import type { AstroBuildOptions } from './astro-build.ts';
 
@@ -29,8 +29,15 @@ const STDERR_TAIL = 4000;
  */
 export async function buildSite(options: BuildSiteOptions): Promise<void> {
   const cwd = await makeScratchDir();
+  // The child runs elsewhere: relative paths (DATA_DIR=.data) must not follow it.
+  const absolute = {
+    ...options,
+    snapshotFile: resolve(options.snapshotFile),
+    outDir: resolve(options.outDir),
+    ...(options.cacheDir ? { cacheDir: resolve(options.cacheDir) } : {}),
+  };
   try {
-    await runWorker(cwd, options);
+    await runWorker(cwd, absolute);
   } finally {
     await rm(cwd, { recursive: true, force: true });
   }
