@@ -161,6 +161,16 @@ describe('admin in the browser', () => {
       results[path] = violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes)}`);
     }
     expect(results).toEqual(Object.fromEntries(pages.map((p) => [p, []])));
+
+    await page.goto(`${stack.url}/admin/order.html?id=${orderId}`);
+    await ready();
+    await page.getByRole('button', { name: 'Pasar a «En producción»' }).click();
+    await expect
+      .poll(() => page.locator('#order-status').textContent(), { timeout: 20_000 })
+      .toBe('En producción');
+    const invoice = await page.request.get(`${stack.url}/api/admin/orders/${orderId}/invoice`);
+    expect(invoice.status()).toBe(200);
+    expect(await invoice.text()).toContain('PR-1001');
   }, 120_000);
 
   it('is usable in English and with the keyboard alone', async () => {
