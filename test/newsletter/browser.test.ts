@@ -6,6 +6,8 @@ import { launchChromium } from '../support/browser.ts';
 import { startTestStack } from '../support/stack.ts';
 
 const READER = 'lectora@example.com';
+/** The machine is shared: give the browser time. */
+const POLL = { timeout: 30_000 };
 
 /**
  * The newsletter end to end on the local stack in Chromium: the storefront form, the
@@ -43,7 +45,7 @@ describe('newsletter in the browser', () => {
     await form.locator('input[name="email"]').fill(READER);
     await form.getByRole('button').click();
     const ok = await form.getAttribute('data-ok');
-    await expect.poll(() => form.locator('[data-msg]').textContent()).toBe(ok);
+    await expect.poll(() => form.locator('[data-msg]').textContent(), POLL).toBe(ok);
 
     await runJob('/jobs/outbox/drain');
     const text = await openMail(/Confirma tu suscripción/);
@@ -74,21 +76,23 @@ describe('newsletter in the browser', () => {
 
     await page.getByRole('button', { name: 'Vista previa' }).click();
     const desktop = page.frameLocator('iframe[title="Escritorio"]');
-    await expect.poll(() => desktop.locator('body').textContent()).toContain(product);
+    await expect.poll(() => desktop.locator('body').textContent(), POLL).toContain(product);
     await expect
-      .poll(() => page.frameLocator('iframe[title="Móvil"]').locator('body').textContent())
+      .poll(() => page.frameLocator('iframe[title="Móvil"]').locator('body').textContent(), POLL)
       .toContain(product);
 
     await page.getByLabel('Enviar prueba a').fill('duena@example.com');
     await page.getByRole('button', { name: 'Enviar prueba' }).click();
-    await expect.poll(() => page.locator('#status').textContent()).toBe('Prueba enviada.');
+    await expect.poll(() => page.locator('#status').textContent(), POLL).toBe('Prueba enviada.');
     await page.getByRole('button', { name: 'Enviar ahora' }).click();
-    await expect.poll(() => page.locator('#status').textContent()).toBe('Enviando la campaña.');
+    await expect
+      .poll(() => page.locator('#status').textContent(), POLL)
+      .toBe('Enviando la campaña.');
 
     await runJob('/jobs/newsletter/send');
     await page.goto(stack.mailboxUrl);
     const rows = page.locator('tbody tr', { hasText: 'Novedades del horno' });
-    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => rows.count(), POLL).toBe(2);
     expect(await rows.filter({ hasText: '[TEST]' }).locator('td').nth(1).textContent()).toBe(
       'duena@example.com',
     );
