@@ -141,6 +141,37 @@ describe('admin in the browser', () => {
     expect(await page.locator('td[data-sku="MAREA-A3-ROBLE"]').textContent()).toBe('5');
   }, 90_000);
 
+  it('imports a Shopify CSV: errors by row first, products only after confirming', async () => {
+    const csv = [
+      'Handle,Title,Option1 Name,Option1 Value,Variant SKU,Variant Price,Variant Inventory Qty,Published',
+      'postal-olas,Postal olas,Title,Default Title,POSTAL-OLAS,3.00,12,TRUE',
+      'postal-rota,Postal rota,Title,Default Title,POSTAL-ROTA,gratis,1,TRUE',
+    ].join('\n');
+    await page.goto(`${stack.url}/admin/import.html`);
+    await ready();
+    await page.getByLabel('Archivo CSV exportado de Shopify').setInputFiles({
+      name: 'products.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await page.getByRole('button', { name: 'Revisar el archivo' }).click();
+    const errors = page.getByRole('table', { name: 'Filas con errores (no se importarán)' });
+    await expect.poll(() => errors.count(), { timeout: 20_000 }).toBe(1);
+    expect(text(await errors.textContent())).toContain('3Variant Price"gratis" is not a price.');
+    const before = await stack.deps.store.query({
+      collection: `shops/${shopId}/products`,
+      where: [{ field: 'slug', op: '==', value: 'postal-olas' }],
+    });
+    expect(before).toHaveLength(0);
+
+    await page.getByRole('button', { name: 'Confirmar e importar' }).click();
+    await expect
+      .poll(() => status().textContent(), { timeout: 20_000 })
+      .toBe('Importación terminada: 1 productos.');
+    const stock = await stack.deps.store.get(`shops/${shopId}/stock/POSTAL-OLAS`);
+    expect(stock.data?.available).toBe(12);
+  }, 90_000);
+
   it('has no axe violations on the dashboard, product edit and order pages', async () => {
     const orderId = await seedOrder(stack, shopId);
     const pages = [
