@@ -4,6 +4,7 @@ import { euros, parseEuros, t } from '../i18n.ts';
 import { attempt } from '../shell.ts';
 import { previewMarkdown } from './markdown-preview.ts';
 import { imagesEditor } from './product-images.ts';
+import { variantsTable } from './variants-table.ts';
 
 export interface Variant {
   sku: string;
@@ -128,74 +129,7 @@ export async function renderProductEdit(main: HTMLElement): Promise<void> {
       .map((o) => ({ name: { es: o.name.value.trim() }, values: list(o.values.value) }));
 
   function renderVariants(): void {
-    const row = (v: Variant) => {
-      const label = v.optionValues.join(' / ') || '—';
-      const cell = (name: string, value: string, onInput: (s: string) => void, mode = 'text') => {
-        const el = input({ name, value, inputmode: mode, 'aria-label': `${name} ${label}` });
-        el.addEventListener('input', () => onInput(el.value));
-        return h('td', {}, el);
-      };
-      return h(
-        'tr',
-        {},
-        h('th', { scope: 'row' }, label),
-        cell(t('edit.sku'), v.sku, (s) => {
-          v.sku = s.trim();
-        }),
-        cell(
-          t('edit.price'),
-          euros(v.price),
-          (s) => {
-            v.price = parseEuros(s) ?? v.price;
-          },
-          'decimal',
-        ),
-        cell(
-          t('edit.compareAt'),
-          euros(v.compareAtPrice),
-          (s) => {
-            const cents = parseEuros(s);
-            if (cents) v.compareAtPrice = cents;
-            else delete v.compareAtPrice;
-          },
-          'decimal',
-        ),
-        cell(
-          t('edit.weight'),
-          v.weightGrams ? String(v.weightGrams) : '',
-          (s) => {
-            const grams = Number.parseInt(s, 10);
-            if (grams > 0) v.weightGrams = grams;
-            else delete v.weightGrams;
-          },
-          'numeric',
-        ),
-      );
-    };
-    replace(
-      variantBox,
-      h(
-        'table',
-        {},
-        h('caption', {}, t('products.variants')),
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            [
-              t('edit.variant'),
-              t('edit.sku'),
-              t('edit.price'),
-              t('edit.compareAt'),
-              t('edit.weight'),
-            ].map((c) => h('th', { scope: 'col' }, c)),
-          ),
-        ),
-        h('tbody', {}, variants.map(row)),
-      ),
-    );
+    replace(variantBox, variantsTable(variants));
   }
 
   const generate = h('button', { type: 'button' }, t('edit.generate'));
