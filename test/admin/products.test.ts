@@ -130,5 +130,14 @@ describe('admin products', () => {
       body: text,
     });
     expect(bad.status).toBe(415);
+
+    const huge = new FormData();
+    huge.set('file', new Blob([new Uint8Array(11 * 1024 * 1024)]), 'big.png');
+    const tooBig = await app.request(`/api/admin/products/${product.id}/images`, {
+      method: 'POST',
+      headers,
+      body: huge,
+    });
+    expect(tooBig.status).toBe(413);
   });
 });

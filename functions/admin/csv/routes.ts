@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { TaxClass } from '../../../shared/money/money.ts';
 import { AppError } from '../../core/errors.ts';
@@ -19,7 +20,13 @@ export function registerCsvRoutes(
   media: MediaStorage,
   options: { fetcher?: typeof fetch } = {},
 ): void {
-  app.post('/api/admin/imports', async (c) => {
+  const csvLimit = bodyLimit({
+    maxSize: MAX_CSV_BYTES,
+    onError: () => {
+      throw new AppError('payload_too_large', { hint: 'Split the file below 8 MB.' });
+    },
+  });
+  app.post('/api/admin/imports', csvLimit, async (c) => {
     const { taxClass } = readQuery(c, PreviewQuery);
     if (!/^text\/(csv|plain)\b/i.test(c.req.header('content-type') ?? '')) {
       throw new AppError('unsupported_media_type', { hint: 'Send the file as text/csv.' });

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { Variant } from '../../../shared/catalog/product.ts';
 import { Cents } from '../../../shared/money/money.ts';
@@ -62,10 +63,13 @@ export function registerProductRoutes(app: Hono<AppEnv>, deps: Deps, media: Medi
     return c.body(null, 204);
   });
 
-  app.post('/api/admin/products/:id/images', async (c) => {
-    if (Number(c.req.header('content-length') ?? 0) > MAX_IMAGE_BYTES + 64_000) {
+  const imageLimit = bodyLimit({
+    maxSize: MAX_IMAGE_BYTES + 64_000,
+    onError: () => {
       throw new AppError('payload_too_large', { hint: 'Images are limited to 10 MB.' });
-    }
+    },
+  });
+  app.post('/api/admin/products/:id/images', imageLimit, async (c) => {
     const form = await c.req.parseBody();
     const file = form.file;
     if (!(file instanceof File)) {
