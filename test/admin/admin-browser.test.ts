@@ -167,7 +167,7 @@ describe('admin in the browser', () => {
     await page.getByRole('button', { name: 'Confirmar e importar' }).click();
     await expect
       .poll(() => status().textContent(), { timeout: 20_000 })
-      .toBe('Importación terminada: 1 productos.');
+      .toBe('Importación terminada. Productos importados: 1.');
     const stock = await stack.deps.store.get(`shops/${shopId}/stock/POSTAL-OLAS`);
     expect(stock.data?.available).toBe(12);
   }, 90_000);

@@ -126,7 +126,7 @@ export const EN: Record<keyof typeof ES, string> = {
   'import.nothingYet': 'Nothing has changed yet. Review and confirm.',
   'import.apply': 'Confirm and import',
   'import.progress': 'Importing: {done} of {total}',
-  'import.done': 'Import finished: {done} products.',
+  'import.done': 'Import finished. Products imported: {done}.',
   'import.warnings': 'Warnings',
   'inv.title': 'Inventory',
   'inv.product': 'Product',

@@ -125,7 +125,7 @@ export const ES = {
   'import.nothingYet': 'Todavía no se ha cambiado nada. Revisa y confirma.',
   'import.apply': 'Confirmar e importar',
   'import.progress': 'Importando: {done} de {total}',
-  'import.done': 'Importación terminada: {done} productos.',
+  'import.done': 'Importación terminada. Productos importados: {done}.',
   'import.warnings': 'Avisos',
   'inv.title': 'Inventario',
   'inv.product': 'Producto',
