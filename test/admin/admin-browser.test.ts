@@ -172,6 +172,29 @@ describe('admin in the browser', () => {
     expect(stock.data?.available).toBe(12);
   }, 90_000);
 
+  it('saves settings sections and shows saved Stripe secrets only masked', async () => {
+    await page.goto(`${stack.url}/admin/settings.html`);
+    await ready();
+    const profile = page.getByRole('form', { name: 'Perfil de la tienda' });
+    await profile.getByLabel('Teléfono').fill('+34 600 000 000');
+    await profile.getByRole('button', { name: 'Guardar' }).click();
+    await expect
+      .poll(() => status().textContent(), { timeout: 20_000 })
+      .toBe('Perfil de la tienda: Guardado.');
+    const shop = await stack.deps.store.get(`shops/${shopId}`);
+    expect(shop.data?.phone).toBe('+34 600 000 000');
+
+    const stripe = page.getByRole('form', { name: 'Claves de Stripe' });
+    await stripe.getByLabel('Clave publicable').fill('pk_test_51Abcdefgh');
+    await stripe.getByLabel('Clave secreta').fill('sk_test_51VerySecret4321');
+    await stripe.getByRole('button', { name: 'Guardar' }).click();
+    await page.waitForLoadState('load');
+    await ready();
+    const hint = await page.getByRole('form', { name: 'Claves de Stripe' }).textContent();
+    expect(hint).toContain('sk_test_…4321');
+    expect(await page.content()).not.toContain('VerySecret');
+  }, 90_000);
+
   it('has no axe violations on the dashboard, product edit and order pages', async () => {
     const orderId = await seedOrder(stack, shopId);
     const pages = [
