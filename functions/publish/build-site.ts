@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AppError } from '../core/errors.ts';
 import type { AstroBuildOptions } from './astro-build.ts';
@@ -16,8 +16,17 @@ const WORKER = new URL('./build-worker.ts', import.meta.url).pathname;
 export const SCRATCH_ROOT = new URL('../../node_modules/.cache/konta-builds/', import.meta.url)
   .pathname;
 
+/** A build that has not finished in an hour was killed; its scratch folder is litter. */
+const STALE_SCRATCH_MS = 60 * 60 * 1000;
+
 export async function makeScratchDir(): Promise<string> {
   await mkdir(SCRATCH_ROOT, { recursive: true });
+  for (const name of await readdir(SCRATCH_ROOT)) {
+    const info = await stat(join(SCRATCH_ROOT, name)).catch(() => undefined);
+    if (info && Date.now() - info.mtimeMs > STALE_SCRATCH_MS) {
+      await rm(join(SCRATCH_ROOT, name), { recursive: true, force: true });
+    }
+  }
   return mkdtemp(join(SCRATCH_ROOT, 'build-'));
 }
 const STDERR_TAIL = 4000;
