@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PUBLIC_ADMIN_PREFIX } from '../../functions/admin/auth/require-member.ts';
+import { PUBLIC_ADMIN_PATHS } from '../../functions/admin/auth/require-member.ts';
 import { createShop } from '../../functions/admin/shops/create-shop.ts';
 import { createAdminApi } from '../../functions/apps/admin-api.ts';
 import { signIn } from '../support/admin-session.ts';
@@ -211,7 +211,7 @@ describe('admin tenant isolation (generated from the route table)', () => {
       const keep =
         r.method !== 'ALL' &&
         r.path.startsWith('/api/admin/') &&
-        !r.path.startsWith(PUBLIC_ADMIN_PREFIX) &&
+        !PUBLIC_ADMIN_PATHS.has(r.path) &&
         !/\/(healthz|readyz)$/.test(r.path) &&
         !seen.has(key);
       seen.add(key);

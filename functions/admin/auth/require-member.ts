@@ -7,8 +7,14 @@ import { MemberDoc } from './docs.ts';
 import { loadSession } from './sessions.ts';
 import { sameToken } from './tokens.ts';
 
-/** Admin paths reachable without a session: requesting and verifying a sign-in link. */
-export const PUBLIC_ADMIN_PREFIX = '/api/admin/auth/';
+/**
+ * Admin paths reachable without a session: requesting and verifying a sign-in link. Exact
+ * paths, not a prefix, so no other route can ever fall outside the guard.
+ */
+export const PUBLIC_ADMIN_PATHS: ReadonlySet<string> = new Set([
+  '/api/admin/auth/link',
+  '/api/admin/auth/verify',
+]);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -19,7 +25,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function requireMember(deps: Deps): MiddlewareHandler<AppEnv> {
   return async function requireMemberMiddleware(c, next) {
-    if (c.req.path.startsWith(PUBLIC_ADMIN_PREFIX)) return next();
+    if (PUBLIC_ADMIN_PATHS.has(c.req.path)) return next();
 
     const session = await loadSession(deps, readSessionCookie(c));
     if (!session) {
