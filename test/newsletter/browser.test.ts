@@ -74,7 +74,7 @@ describe('newsletter in the browser', () => {
       .locator(`label[for="${await card.getAttribute('id')}"]`)
       .textContent())!;
 
-    await page.getByRole('button', { name: 'Vista previa' }).click();
+    await page.getByRole('button', { name: 'Vista previa', exact: true }).press('Enter');
     const desktop = page.frameLocator('iframe[title="Escritorio"]');
     await expect.poll(() => desktop.locator('body').textContent(), POLL).toContain(product);
     await expect
@@ -82,9 +82,9 @@ describe('newsletter in the browser', () => {
       .toContain(product);
 
     await page.getByLabel('Enviar prueba a').fill('duena@example.com');
-    await page.getByRole('button', { name: 'Enviar prueba' }).click();
+    await page.getByRole('button', { name: 'Enviar prueba', exact: true }).press('Enter');
     await expect.poll(() => page.locator('#status').textContent(), POLL).toBe('Prueba enviada.');
-    await page.getByRole('button', { name: 'Enviar ahora' }).click();
+    await page.getByRole('button', { name: 'Enviar ahora', exact: true }).press('Enter');
     await expect
       .poll(() => page.locator('#status').textContent(), POLL)
       .toBe('Enviando la campaña.');

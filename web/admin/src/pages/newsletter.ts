@@ -224,7 +224,15 @@ async function renderComposer(section: HTMLElement, refresh: () => Promise<void>
       desktop.srcdoc = email.html;
       mobile.srcdoc = email.html;
     }),
-    h('div', { class: 'previews' }, desktop, mobile),
+    h(
+      'div',
+      {
+        class: 'previews',
+        style: 'display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start;margin:1rem 0',
+      },
+      desktop,
+      mobile,
+    ),
     field(nt('testTo'), testTo),
     button(nt('sendTest'), async () => {
       const id = await save();
