@@ -70,4 +70,16 @@ describe('admin members', () => {
     const user = await t.deps.store.get(`users/${staff.userId}`);
     expect(user.data?.shops).toEqual({});
   });
+
+  it('moves the session of a removed member to another shop they belong to', async () => {
+    const owner = await signInMember(t.deps, 'bakery', 'owner');
+    const staff = await signInMember(t.deps, 'bakery', 'staff', 'eva@example.com');
+    await signInMember(t.deps, 'prints', 'staff', 'eva@example.com');
+    await adminRequest(app, owner.headers, 'DELETE', `/api/admin/members/${staff.userId}`);
+
+    const refused = await adminRequest(app, staff.headers, 'GET', '/api/admin/products');
+    expect(refused.status).toBe(403);
+    const session = await adminRequest(app, staff.headers, 'GET', '/api/admin/session');
+    expect(await session.json()).toMatchObject({ shopId: 'prints', role: 'staff' });
+  });
 });

@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors.ts';
 import type { Deps } from '../../deps.ts';
 import type { AppEnv } from '../../http/types.ts';
 import { readSessionCookie } from './cookie.ts';
-import { MemberDoc } from './docs.ts';
+import { MemberDoc, SESSIONS, USERS, UserDoc } from './docs.ts';
 import { loadSession } from './sessions.ts';
 import { sameToken } from './tokens.ts';
 
@@ -44,12 +44,38 @@ export function requireMember(deps: Deps): MiddlewareHandler<AppEnv> {
     const snap = await deps.store.get(`shops/${shopId}/members/${userId}`);
     const member = MemberDoc.safeParse(snap.data);
     if (!member.success) {
-      throw new AppError('forbidden', { message: 'You are no longer a member of this shop.' });
+      const moved = await moveToAnotherShop(deps, session.hash, userId, shopId);
+      throw new AppError('forbidden', {
+        message: 'You are no longer a member of this shop.',
+        ...(moved ? { hint: `Reload: your session now opens shop ${moved}.` } : {}),
+      });
     }
     c.set('member', { userId, shopId, role: member.data.role });
     c.set('log', c.get('log').child({ shopId, userId }));
     await next();
   };
+}
+
+/**
+ * After a removal, points the session at another shop the user still belongs to, so the next
+ * request works there. The refused request itself never runs against that other shop.
+ */
+async function moveToAnotherShop(
+  deps: Deps,
+  sessionHash: string,
+  userId: string,
+  lostShopId: string,
+): Promise<string | undefined> {
+  const user = UserDoc.safeParse((await deps.store.get(`${USERS}/${userId}`)).data);
+  if (!user.success) return undefined;
+  for (const shopId of Object.keys(user.data.shops).sort()) {
+    if (shopId === lostShopId) continue;
+    if ((await deps.store.get(`shops/${shopId}/members/${userId}`)).exists) {
+      await deps.store.update(`${SESSIONS}/${sessionHash}`, { shopId });
+      return shopId;
+    }
+  }
+  return undefined;
 }
 
 /** For owner-only routes (payment keys, members); run after `requireMember`. */
