@@ -1,10 +1,11 @@
 import { api } from '../api.ts';
-import { announce, field, h, input, replace, select } from '../dom.ts';
+import { field, h, input, replace, select } from '../dom.ts';
 import type { Key } from '../i18n.ts';
 import { t } from '../i18n.ts';
 import type { Session } from '../shell.ts';
-import { attempt } from '../shell.ts';
 import { membersPanel } from './members-panel.ts';
+import { area, section, text } from './settings-form.ts';
+import { paymentSections } from './settings-payments.ts';
 import { shippingEditor } from './shipping-editor.ts';
 
 type Text = { es: string; en?: string };
@@ -27,42 +28,11 @@ export interface Shop {
     legalTexts: Partial<Record<'notice' | 'privacy' | 'terms' | 'cookies', Text>>;
   };
 }
-interface Settings {
+export interface Settings {
   shop: Shop;
   stripe: { publishableKey: string; secretKey: string | null; webhookSecret: string | null } | null;
   emailSender: { fromName: string; replyTo: string } | null;
 }
-
-function section(
-  id: string,
-  title: string,
-  body: (HTMLElement | null)[],
-  save: () => Promise<unknown>,
-) {
-  const form = h(
-    'form',
-    { class: 'card', 'aria-labelledby': `${id}-h` },
-    h('h2', { id: `${id}-h` }, title),
-    body,
-    h('button', { type: 'submit', class: 'primary' }, t('save')),
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void attempt(async () => {
-      await save();
-      announce(`${title}: ${t('saved')}`);
-    });
-  });
-  return form;
-}
-
-const text = (value: string | undefined, attrs: Record<string, string> = {}) =>
-  input({ value: value ?? '', ...attrs });
-const area = (value: string | undefined, name: string) => {
-  const el = h('textarea', { name, rows: 4 });
-  el.value = value ?? '';
-  return el;
-};
 
 export async function renderSettings(main: HTMLElement, session: Session): Promise<void> {
   const s = await api<Settings>('GET', '/settings');
@@ -189,72 +159,7 @@ export async function renderSettings(main: HTMLElement, session: Session): Promi
     api('PUT', '/settings/shipping', { shippingMethods: shipping.value() }),
   );
 
-  const methods = (['stripe', 'bank_transfer', 'pay_on_pickup'] as const).map((m) => ({
-    m,
-    box: input({
-      type: 'checkbox',
-      name: `pay-${m}`,
-      id: `pay-${m}`,
-      checked: shop.settings.payments.enabled.includes(m),
-    }),
-  }));
-  const bank = shop.settings.payments.bankTransfer;
-  const iban = text(bank?.iban, { name: 'iban' });
-  const holder = text(bank?.accountHolder, { name: 'accountHolder' });
-  const bic = text(bank?.bic, { name: 'bic' });
-  const payments = section(
-    'payments',
-    t('set.payments'),
-    [
-      h(
-        'fieldset',
-        {},
-        h('legend', {}, t('set.enabled')),
-        methods.map(({ m, box }) =>
-          h('div', { class: 'check' }, box, h('label', { for: box.id }, t(`pay.${m}`))),
-        ),
-      ),
-      field(t('set.iban'), iban),
-      field(t('set.holder'), holder),
-      field(t('set.bic'), bic),
-    ],
-    () =>
-      api('PUT', '/settings/payments', {
-        enabled: methods.filter((x) => x.box.checked).map((x) => x.m),
-        ...(iban.value
-          ? {
-              bankTransfer: {
-                iban: iban.value.toUpperCase(),
-                accountHolder: holder.value,
-                ...(bic.value ? { bic: bic.value } : {}),
-              },
-            }
-          : {}),
-      }),
-  );
-
-  const pk = text(s.stripe?.publishableKey, { name: 'publishableKey' });
-  const sk = input({ type: 'password', name: 'secretKey', autocomplete: 'off' });
-  const wh = input({ type: 'password', name: 'webhookSecret', autocomplete: 'off' });
-  const saved = (masked: string | null | undefined) =>
-    masked ? t('set.savedSecret', { masked }) : undefined;
-  const stripe = section(
-    'stripe',
-    t('set.stripe'),
-    [
-      field(t('set.pk'), pk),
-      field(t('set.sk'), sk, saved(s.stripe?.secretKey)),
-      field(t('set.whsec'), wh, saved(s.stripe?.webhookSecret)),
-    ],
-    async () => {
-      await api('PUT', '/settings/stripe', {
-        publishableKey: pk.value,
-        ...(sk.value ? { secretKey: sk.value } : {}),
-        ...(wh.value ? { webhookSecret: wh.value } : {}),
-      });
-      location.reload();
-    },
-  );
+  const [payments, stripe] = paymentSections(shop, s.stripe);
 
   const fromName = text(s.emailSender?.fromName ?? shop.name, { name: 'fromName' });
   const replyTo = text(s.emailSender?.replyTo ?? shop.contactEmail, {
