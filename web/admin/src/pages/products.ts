@@ -13,6 +13,7 @@ interface ProductRow {
 export async function renderProducts(main: HTMLElement): Promise<void> {
   const params = new URLSearchParams(location.search);
   const q = input({ type: 'search', name: 'q', value: params.get('q') ?? '' });
+  const collection = input({ name: 'collection', value: params.get('collection') ?? '' });
   const status = select(
     [
       ['', t('all')],
@@ -29,6 +30,7 @@ export async function renderProducts(main: HTMLElement): Promise<void> {
     { class: 'filters', role: 'search' },
     field(t('search'), q),
     field(t('products.status'), status),
+    field(t('products.collection'), collection),
     h('button', { type: 'submit' }, t('search')),
   );
 
@@ -36,6 +38,7 @@ export async function renderProducts(main: HTMLElement): Promise<void> {
     const query = new URLSearchParams({ limit: '200' });
     if (q.value) query.set('q', q.value);
     if (status.value) query.set('status', status.value);
+    if (collection.value.trim()) query.set('collection', collection.value.trim());
     const page = await api<{ products: ProductRow[]; total: number }>('GET', `/products?${query}`);
     replace(
       results,
@@ -75,7 +78,12 @@ export async function renderProducts(main: HTMLElement): Promise<void> {
   }
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    history.replaceState(null, '', `?q=${encodeURIComponent(q.value)}&status=${status.value}`);
+    const state = new URLSearchParams({
+      q: q.value,
+      status: status.value,
+      collection: collection.value,
+    });
+    history.replaceState(null, '', `?${state}`);
     void load();
   });
   replace(

@@ -65,6 +65,7 @@ export const EN: Record<keyof typeof ES, string> = {
   'publish.never': 'Not published yet.',
   'products.title': 'Products',
   'products.new': 'New product',
+  'products.collection': 'Collection (slug)',
   'products.status': 'Status',
   'products.export': 'Export CSV',
   'products.count': '{n} products',

@@ -64,6 +64,7 @@ export const ES = {
   'publish.never': 'Todavía no se ha publicado.',
   'products.title': 'Productos',
   'products.new': 'Nuevo producto',
+  'products.collection': 'Colección (slug)',
   'products.status': 'Estado',
   'products.export': 'Exportar CSV',
   'products.count': '{n} productos',
