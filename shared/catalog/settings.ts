@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LocalizedText } from '../i18n/locale.ts';
 import { Cents } from '../money/money.ts';
+import { CheckoutRules } from '../pricing/checkout-rules.ts';
 
 const MethodId = z
   .string()
@@ -116,5 +117,10 @@ export const ShopSettings = z.object({
     .prefault({}),
   /** Units at or below which the storefront says "only a few left". */
   lowStockThreshold: z.number().int().min(0).max(1000).default(3),
+  /**
+   * Checkout rules (minimum order, reservation time, order prefix), owned by checkout. Declared
+   * here so parsing and saving the shop document keeps them.
+   */
+  checkout: CheckoutRules.optional(),
 });
 export type ShopSettings = z.infer<typeof ShopSettings>;
