@@ -25,6 +25,9 @@ export interface OrderDraft {
   build(number: string, stock: StockBySku): Order;
 }
 
+/** A batch is many shoppers' checkouts: it retries a busy store longer than one request. */
+const COMMIT_OPTIONS = { maxAttempts: 10 };
+
 export type CommitOutcome = { ok: true; order: Order } | { ok: false; error: AppError };
 
 /**
@@ -82,5 +85,5 @@ export async function commitOrderDrafts(
     if (placed > 0) counter.save();
     writeStock(tx, stock, touched);
     return outcomes;
-  });
+  }, COMMIT_OPTIONS);
 }

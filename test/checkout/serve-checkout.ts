@@ -24,7 +24,8 @@ const config = loadConfig({
   SQLITE_FILE: file,
   LOG_LEVEL: 'silent',
 });
-const store = new SqliteStore({ file, busyTimeoutMs: 10_000 });
+// The store as the local stack opens it (adapter defaults, 5 s busy timeout).
+const store = new SqliteStore({ file });
 const deps = await createDeps(config, { store });
 const api = createStorefrontApi(deps);
 
