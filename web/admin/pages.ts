@@ -10,6 +10,8 @@ export const PAGES: Record<string, { page: string; title: string }> = {
   'order.html': { page: 'order', title: 'Pedido' },
   'settings.html': { page: 'settings', title: 'Ajustes' },
   'newsletter.html': { page: 'newsletter', title: 'Boletín' },
+  'production.html': { page: 'production', title: 'Producción' },
+  'odoo.html': { page: 'odoo', title: 'Odoo' },
 };
 
 export function pageHtml(file: string): string {

@@ -5,9 +5,11 @@ import { renderDashboard } from './pages/dashboard.ts';
 import { renderImport } from './pages/import.ts';
 import { renderInventory } from './pages/inventory.ts';
 import { renderNewsletter } from './pages/newsletter.ts';
+import { renderOdoo } from './pages/odoo.ts';
 import { renderOrder } from './pages/order.ts';
 import { renderOrders } from './pages/orders.ts';
 import { renderProductEdit } from './pages/product-edit.ts';
+import { renderProduction } from './pages/production.ts';
 import { renderProducts } from './pages/products.ts';
 import { renderSettings } from './pages/settings.ts';
 import { renderSignIn } from './pages/sign-in.ts';
@@ -25,6 +27,8 @@ const PAGES: Record<string, Page> = {
   order: renderOrder,
   settings: renderSettings,
   newsletter: renderNewsletter,
+  production: renderProduction,
+  odoo: renderOdoo,
 };
 
 async function boot(): Promise<void> {

@@ -17,6 +17,8 @@ const NAV: [string, string, Key][] = [
   ['inventory', 'inventory.html', 'nav.inventory'],
   ['orders', 'orders.html', 'nav.orders'],
   ['newsletter', 'newsletter.html', 'nav.newsletter'],
+  ['production', 'production.html', 'nav.production'],
+  ['odoo', 'odoo.html', 'nav.odoo'],
   ['settings', 'settings.html', 'nav.settings'],
 ];
 

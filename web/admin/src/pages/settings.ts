@@ -177,7 +177,7 @@ export async function renderSettings(main: HTMLElement, session: Session): Promi
     'section',
     { class: 'card', 'aria-labelledby': 'odoo-h' },
     h('h2', { id: 'odoo-h' }, t('set.odoo')),
-    h('p', {}, t('set.odooText')),
+    h('p', {}, h('a', { href: 'odoo.html' }, t('set.odooText'))),
   );
 
   replace(

@@ -11,6 +11,8 @@ export const EN: Record<keyof typeof ES, string> = {
   'nav.inventory': 'Inventory',
   'nav.orders': 'Orders',
   'nav.newsletter': 'Newsletter',
+  'nav.production': 'Production',
+  'nav.odoo': 'Odoo',
   'nav.settings': 'Settings',
   'shell.language': 'Language',
   'shell.shop': 'Shop',

@@ -9,6 +9,8 @@ export const ES = {
   'nav.inventory': 'Inventario',
   'nav.orders': 'Pedidos',
   'nav.newsletter': 'Boletín',
+  'nav.production': 'Producción',
+  'nav.odoo': 'Odoo',
   'nav.settings': 'Ajustes',
   'shell.language': 'Idioma',
   'shell.shop': 'Tienda',

@@ -1,0 +1,184 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_SHOP_IDS } from '../../functions/local/seed/seed-demo-shops.ts';
+import { signInMember } from '../support/admin-session.ts';
+import { axeViolations, launchChromium } from '../support/browser.ts';
+import { type Standin, startStandin } from '../support/odoo-standin/start-standin.ts';
+import { startTestStack } from '../support/stack.ts';
+
+const text = (s: string | null) => (s ?? '').replace(/\s+/g, ' ');
+
+/**
+ * The Odoo and production screens in Chromium on the local stack, against the Python stand-in
+ * for Odoo: a wrong key gets the actionable message, the right one connects, a product push
+ * shows in the sync log; an ingredient and a recipe make a batch that raises the finished
+ * stock, and a batch beyond the ingredients lists what is missing. Then axe on both pages.
+ * The member signs in with a session cookie (the magic link has its own browser test).
+ */
+describe('admin Odoo and production screens in the browser', () => {
+  let stack: Awaited<ReturnType<typeof startTestStack>>;
+  let odoo: Standin;
+  let browser: Browser;
+  let page: Page;
+  const shopId = DEMO_SHOP_IDS[0]!;
+
+  beforeAll(async () => {
+    [stack, odoo, browser] = await Promise.all([
+      startTestStack({ timers: false }),
+      startStandin({ odooVersion: 17 }),
+      launchChromium(),
+    ]);
+    const member = await signInMember(stack.deps, shopId, 'owner');
+    const [name, value] = member.headers.cookie!.split('=') as [string, string];
+    const context = await browser.newContext({ bypassCSP: true });
+    await context.addCookies([{ name, value, url: stack.url }]);
+    page = await context.newPage();
+    page.on('pageerror', (error) => console.error('page error', error.message));
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await odoo?.stop();
+    await stack?.close();
+  });
+
+  const ready = () => page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+  const status = () => page.locator('#status');
+  const drainOutbox = () => fetch(`${stack.url}/jobs/outbox/drain`, { method: 'POST' });
+
+  it('configures Odoo: wrong key explained, right key connects, a push shows in the log', async () => {
+    await page.goto(`${stack.url}/admin/odoo.html`);
+    await ready();
+    const form = page.getByRole('form', { name: 'Conexión' });
+    await form.getByLabel('Dirección de Odoo').fill(odoo.url);
+    await form.getByLabel('Base de datos').fill(odoo.db);
+    await form.getByLabel('Usuario (email)').fill(odoo.login);
+    await form.getByLabel('Clave de API').fill('not-the-right-key');
+    await form.getByLabel('Protocolo').selectOption('xmlrpc');
+    await form.getByRole('button', { name: 'Guardar' }).click();
+    await expect
+      .poll(() => status().textContent(), { timeout: 20_000 })
+      .toBe('Conexión con Odoo guardada.');
+    expect(text(await form.textContent())).toContain('Guardada. Déjala vacía para conservarla.');
+
+    await page.getByRole('button', { name: 'Probar conexión' }).click();
+    const check = page.locator('#odoo-check');
+    await expect
+      .poll(async () => text(await check.textContent()), { timeout: 20_000 })
+      .toContain('Odoo refused the login and API key for database “konta”.');
+    expect(text(await check.textContent())).toContain(
+      'Preferences → Account Security → New API Key',
+    );
+
+    await form.getByLabel('Clave de API').fill(odoo.apiKey);
+    await form.getByRole('button', { name: 'Guardar' }).click();
+    await expect.poll(async () => form.getByLabel('Clave de API').inputValue()).toBe('');
+    await page.getByRole('button', { name: 'Probar conexión' }).click();
+    await expect
+      .poll(async () => text(await check.textContent()), { timeout: 20_000 })
+      .toMatch(/^Conexión correcta \(.+\): Odoo 17\.0 por xmlrpc\./);
+    const saved = await stack.deps.store.get(`shops/${shopId}/odooSync/settings`);
+    expect(JSON.stringify(saved.data)).not.toContain(odoo.apiKey);
+
+    await page.getByRole('button', { name: 'Enviar productos' }).click();
+    await expect
+      .poll(() => status().textContent(), { timeout: 20_000 })
+      .toBe('Envío de productos en cola.');
+    expect((await drainOutbox()).status).toBe(200);
+    const pushed = page.locator('tr[data-kind="push_products"]');
+    await expect.poll(() => pushed.count(), { timeout: 30_000 }).toBe(1);
+    expect(text(await pushed.textContent())).toContain('Correcto');
+    const products = await odoo.records('product.product', [['default_code', '=', 'HSG-TEF']]);
+    expect(products).toHaveLength(1);
+  }, 90_000);
+
+  it('creates an ingredient and a recipe, makes a batch, and lists what a big batch lacks', async () => {
+    const before = (await stack.deps.store.get(`shops/${shopId}/stock/HSG-TEF`)).data as {
+      available: number;
+    };
+    await page.goto(`${stack.url}/admin/production.html`);
+    await ready();
+    const ingredient = page.getByRole('form', { name: 'Nuevo ingrediente' });
+    await ingredient.getByLabel('SKU', { exact: true }).fill('ING-TEFF');
+    await ingredient.getByLabel('Nombre').fill('Harina de teff');
+    await ingredient.getByLabel('Unidad').selectOption('g');
+    await ingredient.getByLabel('Punto de pedido').fill('500');
+    await ingredient.getByRole('button', { name: 'Guardar ingrediente' }).click();
+    await expect
+      .poll(() => status().textContent(), { timeout: 20_000 })
+      .toBe('Ingrediente ING-TEFF guardado.');
+
+    const receive = page.getByRole('form', { name: 'Recibir mercancía' });
+    await receive.getByLabel('Ingrediente').selectOption('ING-TEFF');
+    await receive.getByLabel('Cantidad recibida').fill('1000');
+    await receive.getByRole('button', { name: 'Recibir mercancía' }).click();
+    await expect
+      .poll(() => status().textContent(), { timeout: 20_000 })
+      .toBe('ING-TEFF: ahora hay 1000.');
+    expect(await page.locator('td[data-ingredient="ING-TEFF"]').textContent()).toBe('1000 g');
+
+    const recipe = page.getByRole('form', { name: 'Guardar receta' });
+    await recipe.getByLabel('Producto terminado (SKU)').selectOption('HSG-TEF');
+    await recipe.getByLabel('Unidades por tanda').fill('2');
+    await recipe.getByLabel('Ingrediente 1', { exact: true }).selectOption('ING-TEFF');
+    await recipe.getByLabel('Cantidad del ingrediente 1').fill('400');
+    await recipe.getByRole('button', { name: 'Guardar receta' }).click();
+    await expect
+      .poll(() => status().textContent(), { timeout: 20_000 })
+      .toBe('Receta de HSG-TEF guardada.');
+    const canMake = page.locator('tr[data-can-make="HSG-TEF"]');
+    await expect
+      .poll(async () => text(await canMake.textContent()))
+      .toBe('HSG-TEF24Harina de teff (ING-TEFF)');
+
+    const batch = page.getByRole('form', { name: 'Producir' });
+    await batch.getByLabel('Producto (SKU con receta)').selectOption('HSG-TEF');
+    await batch.getByLabel('Número de tandas').fill('2');
+    await batch.getByRole('button', { name: 'Producir ahora' }).click();
+    await expect
+      .poll(() => status().textContent(), { timeout: 20_000 })
+      .toBe('Producidas 4 unidades de HSG-TEF.');
+    const after = (await stack.deps.store.get(`shops/${shopId}/stock/HSG-TEF`)).data as {
+      available: number;
+    };
+    expect(after.available).toBe(before.available + 4);
+    await expect
+      .poll(() => page.locator('td[data-ingredient="ING-TEFF"]').textContent())
+      .toBe('200 g');
+
+    await batch.getByLabel('Número de tandas').fill('5');
+    await batch.getByRole('button', { name: 'Producir ahora' }).click();
+    const missing = page.locator('#batch-refusal');
+    await expect
+      .poll(async () => text(await missing.textContent()), { timeout: 20_000 })
+      .toBe(
+        'Faltan ingredientes para esta tanda:Harina de teff (ING-TEFF): hacen falta 2000 g, hay 200 g; faltan 1800 g.',
+      );
+    const unchanged = (await stack.deps.store.get(`shops/${shopId}/stock/HSG-TEF`)).data as {
+      available: number;
+    };
+    expect(unchanged.available).toBe(after.available);
+  }, 90_000);
+
+  it('has no axe violations on the Odoo and production pages, in Spanish and English', async () => {
+    const results: Record<string, string[]> = {};
+    for (const locale of ['es', 'en']) {
+      await page.evaluate((l) => localStorage.setItem('konta.admin.locale', l), locale);
+      for (const path of ['odoo.html', 'production.html']) {
+        await page.goto(`${stack.url}/admin/${path}`);
+        await ready();
+        const violations = await axeViolations(page);
+        results[`${locale} ${path}`] = violations.map(
+          (v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes)}`,
+        );
+      }
+    }
+    expect(results).toEqual({
+      'es odoo.html': [],
+      'es production.html': [],
+      'en odoo.html': [],
+      'en production.html': [],
+    });
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Production');
+    expect(await page.getByRole('button', { name: 'Produce now' }).count()).toBe(1);
+  }, 60_000);
+});
