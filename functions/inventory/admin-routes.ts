@@ -52,6 +52,9 @@ export function registerInventoryAdminRoutes(app: Hono<AppEnv>, deps: Deps): voi
     const { shopId } = c.get('member');
     const sku = parseWith(Sku, c.req.param('sku'), 'SKU');
     const { limit } = readQuery(c, LedgerQuery);
+    const stock = await deps.store.get(stockPath(shopId, sku));
+    if (!stock.exists) throw new AppError('not_found', { message: `No stock for SKU ${sku}.` });
+
     const entries = await deps.store.query({
       collection: ledgerCollection(shopId),
       where: [{ field: 'sku', op: '==', value: sku }],
