@@ -45,7 +45,7 @@ describe('admin Odoo and production screens in the browser', () => {
   const status = () => page.locator('#status');
   const drainOutbox = () => fetch(`${stack.url}/jobs/outbox/drain`, { method: 'POST' });
 
-  it('configures Odoo: wrong key explained, right key connects, a push shows in the log', async () => {
+  it('configures Odoo: wrong key explained and dead-lettered, right key connects, retry and push show in the log', async () => {
     await page.goto(`${stack.url}/admin/odoo.html`);
     await ready();
     const form = page.getByRole('form', { name: 'Conexión' });
@@ -69,6 +69,19 @@ describe('admin Odoo and production screens in the browser', () => {
       'Preferences → Account Security → New API Key',
     );
 
+    // A push with the wrong key fails once and lands in the dead letters (no retry loop).
+    await page.getByRole('button', { name: 'Enviar productos' }).click();
+    await expect
+      .poll(() => status().textContent(), { timeout: 20_000 })
+      .toBe('Envío de productos en cola.');
+    expect((await drainOutbox()).status).toBe(200);
+    const deadRow = page.locator('tr[data-dead]');
+    await expect.poll(() => deadRow.count(), { timeout: 30_000 }).toBe(1);
+    expect(text(await deadRow.textContent())).toContain('odoo.push_products');
+    expect(text(await deadRow.textContent())).toContain('Odoo refused the login');
+    const failed = page.locator('tr[data-kind="push_products"]');
+    expect(text(await failed.first().textContent())).toContain('Error');
+
     await form.getByLabel('Clave de API').fill(odoo.apiKey);
     await form.getByRole('button', { name: 'Guardar' }).click();
     await expect.poll(async () => form.getByLabel('Clave de API').inputValue()).toBe('');
@@ -79,16 +92,31 @@ describe('admin Odoo and production screens in the browser', () => {
     const saved = await stack.deps.store.get(`shops/${shopId}/odooSync/settings`);
     expect(JSON.stringify(saved.data)).not.toContain(odoo.apiKey);
 
+    // Retry the dead push: it goes through and leaves the dead letters.
+    await deadRow.getByRole('button', { name: 'Reintentar' }).click();
+    await expect
+      .poll(() => status().textContent(), { timeout: 20_000 })
+      .toBe('Vuelto a poner en cola.');
+    await expect.poll(() => deadRow.count(), { timeout: 20_000 }).toBe(0);
+    expect((await drainOutbox()).status).toBe(200);
+    await page.getByRole('button', { name: 'Actualizar' }).click();
+    const pushedOk = page.locator('tr[data-kind="push_products"]').filter({ hasText: 'Correcto' });
+    await expect.poll(() => pushedOk.count(), { timeout: 20_000 }).toBe(1);
+    expect(await odoo.records('product.product', [['default_code', '=', 'HSG-TEF']])).toHaveLength(
+      1,
+    );
+
+    // The push button itself: queued, run by the outbox, shown in the log without a reload.
     await page.getByRole('button', { name: 'Enviar productos' }).click();
     await expect
       .poll(() => status().textContent(), { timeout: 20_000 })
       .toBe('Envío de productos en cola.');
     expect((await drainOutbox()).status).toBe(200);
-    const pushed = page.locator('tr[data-kind="push_products"]');
-    await expect.poll(() => pushed.count(), { timeout: 30_000 }).toBe(1);
-    expect(text(await pushed.textContent())).toContain('Correcto');
-    const products = await odoo.records('product.product', [['default_code', '=', 'HSG-TEF']]);
-    expect(products).toHaveLength(1);
+    await expect.poll(() => pushedOk.count(), { timeout: 30_000 }).toBe(2);
+    expect(text(await pushedOk.first().textContent())).toMatch(/Envío de productos\s*Correcto/);
+    expect(await odoo.records('product.product', [['default_code', '=', 'HSG-TEF']])).toHaveLength(
+      1,
+    );
   }, 90_000);
 
   it('creates an ingredient and a recipe, makes a batch, and lists what a big batch lacks', async () => {
@@ -159,6 +187,30 @@ describe('admin Odoo and production screens in the browser', () => {
     expect(unchanged.available).toBe(after.available);
   }, 90_000);
 
+  it('marks a made-to-order task done and the customer gets the ready email', async () => {
+    await seedTask(stack, shopId);
+    await page.goto(`${stack.url}/admin/production.html`);
+    await ready();
+    const row = page.locator('tr[data-task="o_mto_1:HSG-TEF"]');
+    expect(text(await row.textContent())).toContain('HS-9001');
+    await row.getByRole('button', { name: 'Marcar hecho' }).click();
+    await expect
+      .poll(() => status().textContent(), { timeout: 20_000 })
+      .toBe('El pedido HS-9001 está listo; se ha avisado al cliente.');
+    await expect.poll(() => row.count()).toBe(0);
+    expect((await drainOutbox()).status).toBe(200);
+    await expect
+      .poll(
+        () =>
+          stack.mailbox
+            .list()
+            .filter((m) => m.to.includes('marta@example.com'))
+            .map((m) => m.subject),
+        { timeout: 20_000 },
+      )
+      .toContain('Tu pedido HS-9001 está listo');
+  }, 60_000);
+
   it('has no axe violations on the Odoo and production pages, in Spanish and English', async () => {
     const results: Record<string, string[]> = {};
     for (const locale of ['es', 'en']) {
@@ -182,3 +234,62 @@ describe('admin Odoo and production screens in the browser', () => {
     expect(await page.getByRole('button', { name: 'Produce now' }).count()).toBe(1);
   }, 60_000);
 });
+
+/** A paid shipping order with one made-to-order line and its open production task. */
+async function seedTask(stack: Awaited<ReturnType<typeof startTestStack>>, shopId: string) {
+  const at = new Date().toISOString();
+  const id = 'o_mto_1';
+  await stack.deps.store.set(`shops/${shopId}/orders/${id}`, {
+    id,
+    shopId,
+    number: 'HS-9001',
+    status: 'in_production',
+    lines: [
+      {
+        sku: 'HSG-TEF',
+        productId: 'p',
+        title: 'Pan de teff',
+        variantLabel: '',
+        quantity: 2,
+        unitPrice: 580,
+        taxRate: 4,
+        net: 1115,
+        vat: 45,
+        total: 1160,
+      },
+    ],
+    totals: {
+      subtotal: 1160,
+      shipping: 0,
+      total: 1160,
+      byRate: [{ rate: 4, net: 1115, vat: 45, total: 1160 }],
+    },
+    currency: 'EUR',
+    customer: { name: 'Marta Gil', email: 'marta@example.com', locale: 'es' },
+    fulfilment: {
+      method: 'shipping',
+      methodId: 'envio',
+      methodName: 'Envío',
+      address: { line1: 'Calle Real 2', city: 'Cádiz', postalCode: '11001', country: 'ES' },
+    },
+    payment: { method: 'bank_transfer', status: 'paid', refunded: 0 },
+    reservation: { status: 'committed', expiresAt: null },
+    holdExpiresAt: null,
+    newsletter: false,
+    statusToken: 'y'.repeat(40),
+    history: [{ at, status: 'paid', who: 'test' }],
+    createdAt: at,
+    updatedAt: at,
+    paidAt: at,
+  });
+  await stack.deps.store.set(`shops/${shopId}/productionTasks/${id}:HSG-TEF`, {
+    id: `${id}:HSG-TEF`,
+    orderId: id,
+    orderNumber: 'HS-9001',
+    sku: 'HSG-TEF',
+    title: 'Pan de teff',
+    quantity: 2,
+    status: 'open',
+    createdAt: at,
+  });
+}
