@@ -81,6 +81,7 @@ describe('admin Odoo and production screens in the browser', () => {
     expect(text(await deadRow.textContent())).toContain('Odoo refused the login');
     const failed = page.locator('tr[data-kind="push_products"]');
     expect(text(await failed.first().textContent())).toContain('Error');
+    expect(await axeViolations(page)).toEqual([]);
 
     await form.getByLabel('Clave de API').fill(odoo.apiKey);
     await form.getByRole('button', { name: 'Guardar' }).click();
@@ -212,6 +213,7 @@ describe('admin Odoo and production screens in the browser', () => {
   }, 60_000);
 
   it('has no axe violations on the Odoo and production pages, in Spanish and English', async () => {
+    await seedTask(stack, shopId, 'o_mto_2', 'HS-9002');
     const results: Record<string, string[]> = {};
     for (const locale of ['es', 'en']) {
       await page.evaluate((l) => localStorage.setItem('konta.admin.locale', l), locale);
@@ -232,17 +234,22 @@ describe('admin Odoo and production screens in the browser', () => {
     });
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Production');
     expect(await page.getByRole('button', { name: 'Produce now' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Mark done HS-9002 HSG-TEF' }).count()).toBe(1);
   }, 60_000);
 });
 
 /** A paid shipping order with one made-to-order line and its open production task. */
-async function seedTask(stack: Awaited<ReturnType<typeof startTestStack>>, shopId: string) {
+async function seedTask(
+  stack: Awaited<ReturnType<typeof startTestStack>>,
+  shopId: string,
+  id = 'o_mto_1',
+  number = 'HS-9001',
+) {
   const at = new Date().toISOString();
-  const id = 'o_mto_1';
   await stack.deps.store.set(`shops/${shopId}/orders/${id}`, {
     id,
     shopId,
-    number: 'HS-9001',
+    number,
     status: 'in_production',
     lines: [
       {
@@ -276,7 +283,7 @@ async function seedTask(stack: Awaited<ReturnType<typeof startTestStack>>, shopI
     reservation: { status: 'committed', expiresAt: null },
     holdExpiresAt: null,
     newsletter: false,
-    statusToken: 'y'.repeat(40),
+    statusToken: id.padEnd(40, 'y'),
     history: [{ at, status: 'paid', who: 'test' }],
     createdAt: at,
     updatedAt: at,
@@ -285,7 +292,7 @@ async function seedTask(stack: Awaited<ReturnType<typeof startTestStack>>, shopI
   await stack.deps.store.set(`shops/${shopId}/productionTasks/${id}:HSG-TEF`, {
     id: `${id}:HSG-TEF`,
     orderId: id,
-    orderNumber: 'HS-9001',
+    orderNumber: number,
     sku: 'HSG-TEF',
     title: 'Pan de teff',
     quantity: 2,
