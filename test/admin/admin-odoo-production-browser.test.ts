@@ -186,6 +186,16 @@ describe('admin Odoo and production screens in the browser', () => {
       available: number;
     };
     expect(unchanged.available).toBe(after.available);
+
+    const reorder = page.getByRole('form', { name: 'Punto de pedido de productos' });
+    await reorder.getByLabel('SKU', { exact: true }).selectOption('HSG-TEF');
+    await reorder.getByLabel('Punto de pedido').fill('3');
+    await reorder.getByRole('button', { name: 'Guardar punto de pedido' }).click();
+    await expect
+      .poll(() => status().textContent(), { timeout: 20_000 })
+      .toBe('Punto de pedido de HSG-TEF guardado.');
+    const withPoint = await stack.deps.store.get(`shops/${shopId}/stock/HSG-TEF`);
+    expect(withPoint.data?.reorderPoint).toBe(3);
   }, 90_000);
 
   it('marks a made-to-order task done and the customer gets the ready email', async () => {

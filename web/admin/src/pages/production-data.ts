@@ -43,6 +43,7 @@ interface Level {
   product: string;
   variant: string;
   available: number;
+  reorderPoint: number | null;
 }
 
 /** Everything the production screen shows, read in parallel. */

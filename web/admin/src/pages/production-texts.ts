@@ -73,6 +73,11 @@ const TEXTS = {
     markDone: 'Marcar hecho',
     taskDone: 'Hecho: {sku} del pedido {order}.',
     orderReady: 'El pedido {order} está listo; se ha avisado al cliente.',
+    reorderTitle: 'Punto de pedido de productos',
+    reorderHint:
+      'Con el stock en este punto o por debajo, sale en el aviso diario de stock bajo. Vacío: sin aviso.',
+    saveReorder: 'Guardar punto de pedido',
+    reorderSaved: 'Punto de pedido de {sku} guardado.',
   },
   en: {
     title: 'Production',
@@ -145,6 +150,11 @@ const TEXTS = {
     markDone: 'Mark done',
     taskDone: 'Done: {sku} of order {order}.',
     orderReady: 'Order {order} is ready; the customer has been told.',
+    reorderTitle: 'Product reorder points',
+    reorderHint:
+      'At or below this stock the SKU shows in the daily low-stock digest. Empty: no alert.',
+    saveReorder: 'Save reorder point',
+    reorderSaved: 'Reorder point of {sku} saved.',
   },
 } as const;
 

@@ -3,6 +3,7 @@ import { batchesSection } from './production-batches.ts';
 import { loadProductionData } from './production-data.ts';
 import { ingredientsSection } from './production-ingredients.ts';
 import { recipesSection } from './production-recipes.ts';
+import { reorderSection } from './production-reorder.ts';
 import { tasksSection } from './production-tasks.ts';
 import { pt } from './production-texts.ts';
 
@@ -17,6 +18,7 @@ export async function renderProduction(main: HTMLElement): Promise<void> {
     tasksSection(refresh),
     ingredientsSection(refresh),
     recipesSection(refresh),
+    reorderSection(refresh),
   ];
   await refresh();
   replace(
