@@ -30,6 +30,8 @@ export async function makeScratchDir(): Promise<string> {
   return mkdtemp(join(SCRATCH_ROOT, 'build-'));
 }
 const STDERR_TAIL = 4000;
+/** 10,000 products build in about 30 s here; a build still running after 15 min is stuck. */
+const BUILD_TIMEOUT_MS = 15 * 60 * 1000;
 
 /**
  * One static build of the storefront in a child process (Astro's programmatic `build()` on
@@ -62,10 +64,11 @@ async function runWorker(cwd: string, options: BuildSiteOptions): Promise<void> 
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-STDERR_TAIL);
   });
+  const timer = setTimeout(() => child.kill('SIGKILL'), BUILD_TIMEOUT_MS);
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', resolve);
-  });
+  }).finally(() => clearTimeout(timer));
   if (code !== 0) {
     throw new AppError('internal', {
       message: `The storefront build failed (exit ${code}).`,
