@@ -77,7 +77,8 @@ describe('admin Odoo and production screens in the browser', () => {
     expect((await drainOutbox()).status).toBe(200);
     const deadRow = page.locator('tr[data-dead]');
     await expect.poll(() => deadRow.count(), { timeout: 30_000 }).toBe(1);
-    expect(text(await deadRow.textContent())).toContain('odoo.push_products');
+    expect(await deadRow.getAttribute('data-type')).toBe('odoo.push_products');
+    expect(text(await deadRow.textContent())).toContain('Envío de productos');
     expect(text(await deadRow.textContent())).toContain('Odoo refused the login');
     const failed = page.locator('tr[data-kind="push_products"]');
     expect(text(await failed.first().textContent())).toContain('Error');

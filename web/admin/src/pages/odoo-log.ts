@@ -145,8 +145,8 @@ export async function renderDeadLetters(
             deadLetters.map((d) =>
               h(
                 'tr',
-                { 'data-dead': d.id },
-                h('th', { scope: 'row' }, d.type),
+                { 'data-dead': d.id, 'data-type': d.type },
+                h('th', { scope: 'row' }, kindLabel(d.type.replace(/^odoo\./, ''))),
                 h('td', {}, d.orderId ?? ''),
                 h('td', {}, d.attempts),
                 h('td', {}, d.lastError ?? ''),

@@ -63,6 +63,7 @@ const TEXTS = {
     'kind.pull_stock': 'Lectura de stock',
     'kind.pull_production': 'Lectura de fabricación',
     'kind.test_connection': 'Prueba de conexión',
+    'kind.pull': 'Lectura de stock y fabricación',
   },
   en: {
     title: 'Odoo',
@@ -125,6 +126,7 @@ const TEXTS = {
     'kind.pull_stock': 'Stock pull',
     'kind.pull_production': 'Manufacturing pull',
     'kind.test_connection': 'Connection test',
+    'kind.pull': 'Stock and manufacturing pull',
   },
 } as const;
 
