@@ -188,6 +188,27 @@ describe('newsletter double opt-in', () => {
     });
   });
 
+  it('gives up at once on a checkout event with an invalid address', async () => {
+    await t.deps.store.runTransaction(async (tx) => {
+      enqueue(
+        tx,
+        {
+          type: 'newsletter.checkout_optin',
+          shopId: SHOP,
+          key: 'o-1002',
+          payload: {
+            email: 'eva@example.com\r\nBcc: x@example.com',
+            locale: 'es',
+            orderId: 'o-1002',
+          },
+        },
+        t.deps.clock.now(),
+      );
+    });
+    expect(await drain(t.deps)).toEqual({ done: 0, retried: 0, dead: 1 });
+    expect(await t.deps.store.query({ collection: `shops/${SHOP}/subscribers` })).toHaveLength(0);
+  });
+
   it('answers a filled honeypot like a person but stores nothing', async () => {
     const res = await subscribe('bot@example.com', { website: 'http://spam.example' });
     expect(res.status).toBe(202);

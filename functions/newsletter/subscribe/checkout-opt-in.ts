@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Locale } from '../../../shared/i18n/locale.ts';
 import { EmailAddress } from '../../../shared/newsletter/subscriber.ts';
+import { parseWith } from '../../http/body.ts';
 import type { OutboxHandler } from '../../outbox/drain-outbox.ts';
 import { startDoubleOptIn } from './start-double-opt-in.ts';
 
@@ -18,7 +19,7 @@ const Payload = z.object({
  * subscriber pending with a recent confirmation and sends nothing twice.
  */
 export const startCheckoutOptIn: OutboxHandler = async (event, deps) => {
-  const payload = Payload.parse(event.payload);
+  const payload = parseWith(Payload, event.payload, 'event payload');
   await startDoubleOptIn(deps, event.shopId, {
     email: payload.email,
     locale: payload.locale,

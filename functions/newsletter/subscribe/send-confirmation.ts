@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { newsletterText } from '../../../shared/newsletter/texts.ts';
+import { parseWith } from '../../http/body.ts';
 import type { OutboxHandler } from '../../outbox/drain-outbox.ts';
 import { loadSender } from '../load-sender.ts';
 import { readSubscriber } from '../read-docs.ts';
@@ -15,7 +16,7 @@ const Payload = z.object({ subscriberId: z.string().regex(/^[0-9a-f]{32}$/) });
  * subscriber who confirmed or left meanwhile gets nothing.
  */
 export const sendConfirmation: OutboxHandler = async (event, deps, ctx) => {
-  const { subscriberId } = Payload.parse(event.payload);
+  const { subscriberId } = parseWith(Payload, event.payload, 'event payload');
   const subscriber = await readSubscriber(deps.store, event.shopId, subscriberId);
   if (subscriber?.status !== 'pending' || !subscriber.confirmationSentAt) return;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pick } from '../../../shared/i18n/locale.ts';
+import { parseWith } from '../../http/body.ts';
 import type { OutboxHandler } from '../../outbox/drain-outbox.ts';
 import { loadSender } from '../load-sender.ts';
 import { readSubscriber } from '../read-docs.ts';
@@ -11,7 +12,7 @@ const Payload = z.object({ subscriberId: z.string().regex(/^[0-9a-f]{32}$/) });
 
 /** The shop's optional welcome email, sent once after confirmation (the event key is the id). */
 export const sendWelcome: OutboxHandler = async (event, deps, ctx) => {
-  const { subscriberId } = Payload.parse(event.payload);
+  const { subscriberId } = parseWith(Payload, event.payload, 'event payload');
   const subscriber = await readSubscriber(deps.store, event.shopId, subscriberId);
   if (subscriber?.status !== 'confirmed') return;
 

@@ -3,6 +3,7 @@ import type { Subscriber } from '../../../shared/newsletter/subscriber.ts';
 import { newsletterText } from '../../../shared/newsletter/texts.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Deps } from '../../deps.ts';
+import { parseWith } from '../../http/body.ts';
 import type { OutboxHandler } from '../../outbox/drain-outbox.ts';
 import { enqueue } from '../../outbox/enqueue.ts';
 import { outboxId } from '../../outbox/event.ts';
@@ -45,7 +46,7 @@ function outboxKeyProbe(shopId: string, id: string, window: number): string {
 const Payload = z.object({ subscriberId: z.string().regex(/^[0-9a-f]{32}$/) });
 
 export const sendDataAccess: OutboxHandler = async (event, deps, ctx) => {
-  const { subscriberId } = Payload.parse(event.payload);
+  const { subscriberId } = parseWith(Payload, event.payload, 'event payload');
   const subscriber = await readSubscriber(deps.store, event.shopId, subscriberId);
   if (!subscriber || subscriber.status === 'erased') return;
 
