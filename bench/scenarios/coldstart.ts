@@ -2,42 +2,19 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildFunction } from '../../functions/ops/build-functions.ts';
+import { FUNCTIONS } from '../../functions/ops/functions.ts';
 import { freePort, median, progressBar, round, spawnNode } from '../support.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const framework = join(root, 'node_modules/@google-cloud/functions-framework/build/src/main.js');
 const outdir = join(root, 'bench/out/coldstart');
 
-/**
- * Bundles the entry the way a deploy does (one ESM file per function, dynamic imports split
- * into chunks loaded on first use), so the bench measures what the cloud would start.
- */
+/** Builds the storefront API exactly as `npm run deploy` ships it (functions/ops). */
 async function bundleEntry(): Promise<string> {
-  const esbuild = await import('esbuild');
-  await esbuild.build({
-    entryPoints: { 'storefront-api': join(root, 'functions/entries/storefront-api.ts') },
-    outdir,
-    bundle: true,
-    splitting: true,
-    minify: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node24',
-    outExtension: { '.js': '.mjs' },
-    packages: 'bundle',
-    external: [
-      '@google-cloud/functions-framework',
-      '@google-cloud/firestore',
-      'nodemailer',
-      'mjml',
-      'stripe',
-    ],
-    banner: {
-      js: "import{createRequire}from'node:module';const require=createRequire(import.meta.url);",
-    },
-    logLevel: 'warning',
-  });
-  return join(outdir, 'storefront-api.mjs');
+  const storefront = FUNCTIONS.find((f) => f.name === 'storefront-api')!;
+  const built = await buildFunction(storefront, { root, outDir: outdir });
+  return join(built.dir, 'index.js');
 }
 
 interface Target {
@@ -52,7 +29,7 @@ const TARGETS: Target[] = [
     args: (port) => [
       framework,
       '--target=storefrontApi',
-      `--source=${join(outdir, 'storefront-api.mjs')}`,
+      `--source=${join(outdir, 'storefront-api', 'index.js')}`,
       `--port=${port}`,
     ],
     path: '/api/healthz',

@@ -5,7 +5,6 @@ import type { OutboxHandler } from '../../outbox/drain-outbox.ts';
 import { loadSender } from '../load-sender.ts';
 import { readSubscriber } from '../read-docs.ts';
 import { personalize } from '../render/personalize.ts';
-import { renderNotice } from '../render/render-notice.ts';
 import { CONFIRM_TTL_S, signToken } from '../tokens.ts';
 import { unsubscribeLinks } from '../unsubscribe-headers.ts';
 
@@ -25,6 +24,8 @@ export const sendConfirmation: OutboxHandler = async (event, deps, ctx) => {
   const token = signToken(deps.secretKey, event.shopId, { purpose: 'c', subscriberId, expiresAt });
   const { locale } = subscriber;
   const name = sender.shopName;
+  // MJML and Markdown load on first use, not at cold start.
+  const { renderNotice } = await import('../render/render-notice.ts');
   const notice = await renderNotice(sender, locale, {
     subject: newsletterText(locale, 'confirmSubject', name),
     heading: newsletterText(locale, 'confirmHeading', name),

@@ -5,7 +5,6 @@ import type { OutboxHandler } from '../../outbox/drain-outbox.ts';
 import { loadSender } from '../load-sender.ts';
 import { readSubscriber } from '../read-docs.ts';
 import { personalize } from '../render/personalize.ts';
-import { renderNotice } from '../render/render-notice.ts';
 import { unsubscribeLinks } from '../unsubscribe-headers.ts';
 
 const Payload = z.object({ subscriberId: z.string().regex(/^[0-9a-f]{32}$/) });
@@ -19,6 +18,8 @@ export const sendWelcome: OutboxHandler = async (event, deps, ctx) => {
   const sender = await loadSender(deps, event.shopId);
   const { welcome } = sender.settings;
   const subject = pick(welcome.subject, subscriber.locale);
+  // MJML and Markdown load on first use, not at cold start.
+  const { renderNotice } = await import('../render/render-notice.ts');
   const notice = await renderNotice(sender, subscriber.locale, {
     subject,
     heading: subject,

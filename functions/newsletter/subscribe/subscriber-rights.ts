@@ -11,7 +11,6 @@ import { subscriberIdOf, subscriberPath } from '../keys.ts';
 import { loadSender } from '../load-sender.ts';
 import { readSubscriber, subscriberOf } from '../read-docs.ts';
 import { personalize } from '../render/personalize.ts';
-import { renderNotice } from '../render/render-notice.ts';
 import { CONFIRM_TTL_S, signToken, verifyToken } from '../tokens.ts';
 import { unsubscribeLinks } from '../unsubscribe-headers.ts';
 
@@ -54,6 +53,8 @@ export const sendDataAccess: OutboxHandler = async (event, deps, ctx) => {
   const expiresAt = Math.floor(deps.clock.now().getTime() / 1000) + CONFIRM_TTL_S;
   const token = signToken(deps.secretKey, event.shopId, { purpose: 'd', subscriberId, expiresAt });
   const { locale } = subscriber;
+  // MJML and Markdown load on first use, not at cold start.
+  const { renderNotice } = await import('../render/render-notice.ts');
   const notice = await renderNotice(sender, locale, {
     subject: newsletterText(locale, 'dataSubject', sender.shopName),
     heading: newsletterText(locale, 'dataSubject', sender.shopName),
