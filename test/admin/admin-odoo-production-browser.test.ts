@@ -146,7 +146,7 @@ describe('admin Odoo and production screens in the browser', () => {
       .toBe('ING-TEFF: ahora hay 1000.');
     expect(await page.locator('td[data-ingredient="ING-TEFF"]').textContent()).toBe('1000 g');
 
-    const recipe = page.getByRole('form', { name: 'Guardar receta' });
+    const recipe = page.getByRole('form', { name: 'Escribir o cambiar una receta' });
     await recipe.getByLabel('Producto terminado (SKU)').selectOption('HSG-TEF');
     await recipe.getByLabel('Unidades por tanda').fill('2');
     await recipe.getByLabel('Ingrediente 1', { exact: true }).selectOption('ING-TEFF');

@@ -144,7 +144,7 @@ function canMakeTable(data: ProductionData): HTMLElement {
   return h(
     'table',
     {},
-    h('caption', {}, pt('canMake')),
+    h('caption', { class: 'sr-only' }, pt('canMake')),
     head([pt('sku'), pt('batches'), pt('units'), pt('limitedBy')]),
     h(
       'tbody',

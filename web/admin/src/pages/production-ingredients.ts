@@ -142,7 +142,7 @@ function ingredientTable(rows: IngredientRow[], edit: (i: IngredientRow) => void
   return h(
     'table',
     {},
-    h('caption', {}, pt('ingredients')),
+    h('caption', { class: 'sr-only' }, pt('ingredients')),
     h(
       'thead',
       {},

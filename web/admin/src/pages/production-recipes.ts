@@ -93,7 +93,7 @@ export function recipesSection(refresh: () => Promise<void>): ProductionSection 
   const form = h(
     'form',
     { class: 'card', 'aria-labelledby': 'rec-form-h' },
-    h('h3', { id: 'rec-form-h' }, pt('saveRecipe')),
+    h('h3', { id: 'rec-form-h' }, pt('recipeForm')),
     field(pt('recipeSku'), sku),
     field(pt('yield'), yieldInput),
     h(
@@ -149,7 +149,13 @@ export function recipesSection(refresh: () => Promise<void>): ProductionSection 
       }
       if (lines.length === 0 && next.ingredients.length > 0) addLine();
       form.hidden = next.ingredients.length === 0;
-      replace(list, recipeTable(next, fill));
+      replace(
+        list,
+        recipeTable(next, fill),
+        next.ingredients.length === 0
+          ? h('p', { class: 'hint' }, pt('recipesNeedIngredients'))
+          : null,
+      );
     },
   };
 }
@@ -160,7 +166,7 @@ function recipeTable(data: ProductionData, edit: (r: Recipe) => void): HTMLEleme
   return h(
     'table',
     {},
-    h('caption', {}, pt('recipes')),
+    h('caption', { class: 'sr-only' }, pt('recipes')),
     h(
       'thead',
       {},

@@ -16,7 +16,7 @@ export function reorderSection(refresh: () => Promise<void>): ProductionSection 
   sku.addEventListener('change', show);
   const form = h(
     'form',
-    { class: 'card inline', 'aria-labelledby': 'reorder-h' },
+    { class: 'card', 'aria-labelledby': 'reorder-h' },
     h('h2', { id: 'reorder-h' }, pt('reorderTitle')),
     field(pt('sku'), sku),
     field(pt('reorderPoint'), point, pt('reorderHint')),
