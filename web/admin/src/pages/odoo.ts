@@ -3,7 +3,7 @@ import { announce, field, h, input, replace, select } from '../dom.ts';
 import { dateTime, t } from '../i18n.ts';
 import { attempt } from '../shell.ts';
 import { renderDeadLetters, renderSyncLog } from './odoo-log.ts';
-import { ot } from './odoo-texts.ts';
+import { type OdooKey, ot } from './odoo-texts.ts';
 
 interface ConnectionCheck {
   ok: boolean;
@@ -54,9 +54,9 @@ export async function renderOdoo(main: HTMLElement): Promise<void> {
     }
     await refreshLists();
   };
-  const queue = (path: string, done: string) => async () => {
+  const queue = (path: string, done: OdooKey) => async () => {
     await api('POST', path);
-    announce(ot(done as 'pushQueued'));
+    announce(ot(done));
     await waitForLog(log);
     await refreshLists();
   };
