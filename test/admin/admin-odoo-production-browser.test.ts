@@ -38,6 +38,8 @@ describe('admin Odoo and production screens in the browser', () => {
   afterAll(async () => {
     await browser?.close();
     await odoo?.stop();
+    // Mailer first: the capture SMTP server's close waits up to 30 s for a pooled connection.
+    await stack?.deps.mailer.close();
     await stack?.close();
   });
 
