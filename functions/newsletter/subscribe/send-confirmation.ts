@@ -4,9 +4,8 @@ import { parseWith } from '../../http/body.ts';
 import type { OutboxHandler } from '../../outbox/drain-outbox.ts';
 import { loadSender } from '../load-sender.ts';
 import { readSubscriber } from '../read-docs.ts';
-import { personalize } from '../render/personalize.ts';
 import { CONFIRM_TTL_S, signToken } from '../tokens.ts';
-import { unsubscribeLinks } from '../unsubscribe-headers.ts';
+import { sendNotice } from './send-notice.ts';
 
 const Payload = z.object({ subscriberId: z.string().regex(/^[0-9a-f]{32}$/) });
 
@@ -24,28 +23,19 @@ export const sendConfirmation: OutboxHandler = async (event, deps, ctx) => {
   const token = signToken(deps.secretKey, event.shopId, { purpose: 'c', subscriberId, expiresAt });
   const { locale } = subscriber;
   const name = sender.shopName;
-  // MJML and Markdown load on first use, not at cold start.
-  const { renderNotice } = await import('../render/render-notice.ts');
-  const notice = await renderNotice(sender, locale, {
-    subject: newsletterText(locale, 'confirmSubject', name),
-    heading: newsletterText(locale, 'confirmHeading', name),
-    markdown: newsletterText(locale, 'confirmBody', name),
-    button: {
-      label: newsletterText(locale, 'confirmButton', name),
-      href: `${sender.apiUrl}/confirm?token=${token}`,
+  await sendNotice(
+    deps,
+    sender,
+    { subscriberId, email: subscriber.email, locale: locale },
+    {
+      subject: newsletterText(locale, 'confirmSubject', name),
+      heading: newsletterText(locale, 'confirmHeading', name),
+      markdown: newsletterText(locale, 'confirmBody', name),
+      button: {
+        label: newsletterText(locale, 'confirmButton', name),
+        href: `${sender.apiUrl}/confirm?token=${token}`,
+      },
     },
-  });
-  const links = unsubscribeLinks(deps.secretKey, sender, subscriberId);
-  const email = personalize(notice, { unsubscribeUrl: links.url });
-
-  await deps.mailer.send({
-    from: sender.from,
-    to: subscriber.email,
-    ...(sender.replyTo ? { replyTo: sender.replyTo } : {}),
-    subject: email.subject,
-    html: email.html,
-    text: email.text,
-    headers: { ...links.headers, 'Content-Language': locale },
-    messageId: `${ctx.idempotencyKey}@${sender.mailDomain}`,
-  });
+    ctx.idempotencyKey,
+  );
 };

@@ -10,9 +10,8 @@ import { outboxId } from '../../outbox/event.ts';
 import { subscriberIdOf, subscriberPath } from '../keys.ts';
 import { loadSender } from '../load-sender.ts';
 import { readSubscriber, subscriberOf } from '../read-docs.ts';
-import { personalize } from '../render/personalize.ts';
 import { CONFIRM_TTL_S, signToken, verifyToken } from '../tokens.ts';
-import { unsubscribeLinks } from '../unsubscribe-headers.ts';
+import { sendNotice } from './send-notice.ts';
 
 export const DATA_ACCESS_EVENT = 'newsletter.data_access';
 
@@ -53,29 +52,21 @@ export const sendDataAccess: OutboxHandler = async (event, deps, ctx) => {
   const expiresAt = Math.floor(deps.clock.now().getTime() / 1000) + CONFIRM_TTL_S;
   const token = signToken(deps.secretKey, event.shopId, { purpose: 'd', subscriberId, expiresAt });
   const { locale } = subscriber;
-  // MJML and Markdown load on first use, not at cold start.
-  const { renderNotice } = await import('../render/render-notice.ts');
-  const notice = await renderNotice(sender, locale, {
-    subject: newsletterText(locale, 'dataSubject', sender.shopName),
-    heading: newsletterText(locale, 'dataSubject', sender.shopName),
-    markdown: newsletterText(locale, 'dataBody', sender.shopName),
-    button: {
-      label: newsletterText(locale, 'dataButton', sender.shopName),
-      href: `${sender.apiUrl}/data?token=${token}`,
+  await sendNotice(
+    deps,
+    sender,
+    { subscriberId, email: subscriber.email, locale: locale },
+    {
+      subject: newsletterText(locale, 'dataSubject', sender.shopName),
+      heading: newsletterText(locale, 'dataSubject', sender.shopName),
+      markdown: newsletterText(locale, 'dataBody', sender.shopName),
+      button: {
+        label: newsletterText(locale, 'dataButton', sender.shopName),
+        href: `${sender.apiUrl}/data?token=${token}`,
+      },
     },
-  });
-  const links = unsubscribeLinks(deps.secretKey, sender, subscriberId);
-  const email = personalize(notice, { unsubscribeUrl: links.url });
-  await deps.mailer.send({
-    from: sender.from,
-    to: subscriber.email,
-    ...(sender.replyTo ? { replyTo: sender.replyTo } : {}),
-    subject: email.subject,
-    html: email.html,
-    text: email.text,
-    headers: { ...links.headers, 'Content-Language': locale },
-    messageId: `${ctx.idempotencyKey}@${sender.mailDomain}`,
-  });
+    ctx.idempotencyKey,
+  );
 };
 
 function subscriberFromToken(deps: Deps, shopId: string, token: string): string {
