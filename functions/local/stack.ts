@@ -113,8 +113,9 @@ ${Object.entries(shops).map(([id, url]) => html`<li><a href="${url}">Storefront:
     async close() {
       for (const timer of timers) clearInterval(timer);
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await smtp.close();
+      // The mailer's pooled connection first: the SMTP server waits for open clients to leave.
       await deps.mailer.close();
+      await smtp.close();
       await deps.store.close();
     },
   };
