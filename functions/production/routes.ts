@@ -14,6 +14,7 @@ import { Ingredient, IngredientInput } from './ingredients/ingredient.ts';
 import { receiveIngredient, saveIngredient } from './ingredients/save-ingredient.ts';
 import {
   batchesCollection,
+  batchPath,
   ingredientPath,
   ingredientsCollection,
   recipesCollection,
@@ -126,7 +127,11 @@ export function registerProductionAdminRoutes(app: Hono<AppEnv>, deps: Deps): vo
     });
     if (!body.complete) return c.json({ batch }, 201);
     const result = await completeBatch(deps, shopId, batch.id, who(c));
-    if (!result.ok) throw missingIngredientsError(result.missing);
+    if (!result.ok) {
+      // "I just baked this" failed as a whole: no planned run is left behind.
+      await deps.store.delete(batchPath(shopId, batch.id));
+      throw missingIngredientsError(result.missing);
+    }
     return c.json({ batch: result.batch }, 201);
   });
 

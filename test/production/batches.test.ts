@@ -130,6 +130,8 @@ describe('production batches', () => {
     expect(error.message).toContain('Harina de teff (ING-TEFF): 300 g short');
     expect(await ledger(t)).toEqual(before);
     expect([await stockOf(t, 'ING-TEFF'), await stockOf(t, 'TEFF-LOAF')]).toEqual([1200, 3]);
+    const listed = await (await app.request('/api/admin/production/batches')).json();
+    expect(listed.batches).toEqual([]);
   });
 
   it('says what can be made now and which ingredient limits it', async () => {
