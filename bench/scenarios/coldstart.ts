@@ -75,7 +75,7 @@ async function coldStart(target: Target, dataDir: string): Promise<number> {
  * functions-framework hello, alternating runs so both see the same machine load.
  */
 export default async function coldstart(args: string[]): Promise<object> {
-  const runs = Number(args[0] ?? 11);
+  const runs = Number(args[0] ?? 21);
   await bundleEntry();
   const dataDir = mkdtempSync(join(tmpdir(), 'konta-coldstart-'));
   const times: Record<string, number[]> = { storefrontApi: [], hello: [] };

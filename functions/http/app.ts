@@ -51,14 +51,13 @@ export function createApp(log: Logger, options: { traceProject?: string } = {}):
   });
 
   app.onError((error, c) => errorResponse(c, error));
-  app.notFound((c) =>
-    errorResponse(
-      c,
-      new AppError('route_not_found', {
-        message: `There is no endpoint ${c.req.method} ${new URL(c.req.url).pathname}.`,
-        hint: 'Check the path and method against docs/api/.',
-      }),
-    ),
-  );
+  app.notFound((c) => errorResponse(c, routeNotFound(c.req.raw)));
   return app;
+}
+
+export function routeNotFound(request: Request): AppError {
+  return new AppError('route_not_found', {
+    message: `There is no endpoint ${request.method} ${new URL(request.url).pathname}.`,
+    hint: 'Check the path and method against docs/api/.',
+  });
 }
