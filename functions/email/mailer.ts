@@ -1,22 +1,7 @@
-import { z } from 'zod';
 import { AppError } from '../core/errors.ts';
+import type { MailMessage } from './mail-message.ts';
 
-/** No CR or LF: a name or subject must never be able to start a new header line. */
-const HeaderSafe = z.string().regex(/^[^\r\n]*$/, 'must not contain line breaks');
-
-export const MailMessage = z.object({
-  from: HeaderSafe.min(3).max(320),
-  to: z.email().max(254),
-  replyTo: z.email().max(254).optional(),
-  subject: HeaderSafe.min(1).max(300),
-  html: z.string().max(2_000_000),
-  text: z.string().max(1_000_000),
-  /** Extra headers such as List-Unsubscribe; names and values single-line. */
-  headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/), HeaderSafe).optional(),
-  /** Stable Message-ID (without angle brackets) so a retried send is recognisable. */
-  messageId: HeaderSafe.optional(),
-});
-export type MailMessage = z.infer<typeof MailMessage>;
+export type { MailMessage } from './mail-message.ts';
 
 export interface SentMail {
   messageId: string;
@@ -70,6 +55,8 @@ export function createSmtpMailer(
 
   return {
     async send(input) {
+      // The schema loads with nodemailer, on the first send, not at cold start.
+      const { MailMessage } = await import('./mail-message.ts');
       const message = MailMessage.parse(input);
       const smtp = await open();
       try {
