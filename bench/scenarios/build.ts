@@ -1,9 +1,10 @@
 /**
  * `npm run bench -- build`: builds a generated shop of 1,000 and of 10,000 products with the
  * storefront, and a bare Astro site of as many trivial pages, each in a fresh process, in the
- * same run. `ratio` = storefront build time / bare build time with one trivial page per
- * product. Every product has a Spanish and an English page, so the storefront writes about
- * twice as many pages: `same_pages_ratio` compares with a bare site of that many pages.
+ * same run, alternating, and compares medians. `ratio` = storefront build time / bare build
+ * time with one trivial page per product. Every product has a Spanish and an English page, so
+ * the storefront writes about twice as many pages: `same_pages_ratio` compares with a bare
+ * site of that many pages.
  */
 
 import { spawn } from 'node:child_process';
@@ -11,7 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeScratchDir } from '../../functions/publish/build-site.ts';
-import { round } from '../support.ts';
+import { median, round } from '../support.ts';
 import { generateSnapshot } from './build.generate.ts';
 
 interface Measure {
@@ -41,42 +42,51 @@ async function runWorker(args: string[]): Promise<Measure> {
   }).finally(() => rmSync(cwd, { recursive: true, force: true }));
 }
 
-async function measure(products: number) {
+/** Medians of `rounds` alternating builds: this shared machine's speed drifts by ±30 %. */
+async function measure(products: number, rounds: number) {
   const dir = mkdtempSync(join(tmpdir(), `konta-bench-build-${products}-`));
   try {
     const snapshotFile = join(dir, 'snapshot.json');
     writeFileSync(snapshotFile, JSON.stringify(generateSnapshot(products)));
 
-    process.stderr.write(`· ${products} products: bare Astro baseline (${products} pages)…\n`);
-    const bare = await runWorker(['bare', String(products), join(dir, 'bare')]);
-    process.stderr.write(`  ${bare.ms} ms, ${bare.peak_mb} MB\n`);
-    process.stderr.write(`· ${products} products: storefront…\n`);
-    const site = await runWorker(['site', snapshotFile, join(dir, 'site')]);
-    process.stderr.write(`  ${site.ms} ms, ${site.peak_mb} MB, ${site.pages} pages\n`);
+    const runs = { bare: [] as Measure[], site: [] as Measure[], barePages: [] as Measure[] };
+    for (let round = 1; round <= rounds; round++) {
+      const tag = `· ${products} products, round ${round}/${rounds}:`;
+      runs.bare.push(await runWorker(['bare', String(products), join(dir, `bare-${round}`)]));
+      process.stderr.write(`${tag} bare Astro (${products} pages) ${runs.bare.at(-1)!.ms} ms\n`);
+      runs.site.push(await runWorker(['site', snapshotFile, join(dir, `site-${round}`)]));
+      const pages = runs.site.at(-1)!.pages;
+      process.stderr.write(`${tag} storefront (${pages} pages) ${runs.site.at(-1)!.ms} ms\n`);
+      runs.barePages.push(await runWorker(['bare', String(pages), join(dir, `pages-${round}`)]));
+      process.stderr.write(`${tag} bare Astro (${pages} pages) ${runs.barePages.at(-1)!.ms} ms\n`);
+    }
 
-    process.stderr.write(`· ${products} products: bare Astro, as many pages as the storefront…\n`);
-    const barePages = await runWorker(['bare', String(site.pages), join(dir, 'bare-pages')]);
-    process.stderr.write(`  ${barePages.ms} ms, ${barePages.peak_mb} MB\n`);
-
+    const ms = median(runs.site.map((r) => r.ms));
+    const bareMs = median(runs.bare.map((r) => r.ms));
+    const barePagesMs = median(runs.barePages.map((r) => r.ms));
     return {
       products,
-      ms: site.ms,
-      baseline_ms: bare.ms,
-      ratio: round(site.ms / bare.ms),
-      peak_mb: site.peak_mb,
-      baseline_peak_mb: bare.peak_mb,
-      pages: site.pages,
-      baseline_pages: bare.pages,
-      same_pages_baseline_ms: barePages.ms,
-      same_pages_ratio: round(site.ms / barePages.ms),
+      ms,
+      baseline_ms: bareMs,
+      ratio: round(ms / bareMs),
+      peak_mb: Math.max(...runs.site.map((r) => r.peak_mb)),
+      baseline_peak_mb: Math.max(...runs.bare.map((r) => r.peak_mb)),
+      pages: runs.site[0]!.pages,
+      baseline_pages: runs.bare[0]!.pages,
+      same_pages_baseline_ms: barePagesMs,
+      same_pages_ratio: round(ms / barePagesMs),
+      rounds,
+      runs_ms: runs.site.map((r) => r.ms),
+      baseline_runs_ms: runs.bare.map((r) => r.ms),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-export default async function buildBench(): Promise<object> {
-  const small = await measure(1000);
-  const large = await measure(10_000);
+/** `npm run bench -- build [rounds at 1,000 = 5] [rounds at 10,000 = 1]` */
+export default async function buildBench(args: string[]): Promise<object> {
+  const small = await measure(1000, Number(args[0] ?? 5));
+  const large = await measure(10_000, Number(args[1] ?? 1));
   return { scenario: 'build', ...small, at_10000: large };
 }
