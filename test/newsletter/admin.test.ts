@@ -132,8 +132,6 @@ describe('newsletter admin API', () => {
       subject: { es: 'Hola\r\nBcc: todos@example.com' },
     });
     expect(injected.status).toBe(400);
-    const badName = await call('POST', '/settings', { fromName: 'Horno\nBcc: x@example.com' });
-    expect(badName.status).toBeGreaterThanOrEqual(400);
     const putName = await call('PUT', '/settings', { fromName: 'Horno\nBcc: x@example.com' });
     expect(putName.status).toBe(400);
     const huge = await call('POST', '/campaigns', {

@@ -126,15 +126,25 @@ describe('newsletter double opt-in', () => {
   it('answers a second subscription the same way and sends nothing to a confirmed address', async () => {
     await subscribe('ana@example.com');
     await drain(t.deps);
-    const first = await subscribe('ana@example.com');
+    const [confirmation] = await smtp.waitFor(1);
+    const link = /https:\/\/konta\.example(\/\S+confirm\?token=[\w.-]+)/.exec(
+      confirmation!.parsed.text ?? '',
+    )![1]!;
+    expect((await app.request(link)).status).toBe(200);
+
+    const pending = await subscribe('berta@example.com');
+    const confirmed = await subscribe('ana@example.com');
     const unknown = await subscribe('nobody@example.com');
-    expect(first.status).toBe(unknown.status);
-    expect(await first.json()).toEqual(await unknown.json());
+    const bodies = await Promise.all([pending, confirmed, unknown].map((r) => r.text()));
+    expect([pending.status, confirmed.status]).toEqual([unknown.status, unknown.status]);
+    expect(bodies[0]).toBe(bodies[2]);
+    expect(bodies[1]).toBe(bodies[2]);
 
     await drain(t.deps);
-    await smtp.waitFor(2);
+    await smtp.waitFor(3);
     const recipients = smtp.mails.map((m) => m.envelopeTo[0]);
     expect(recipients.filter((r) => r === 'ana@example.com')).toHaveLength(1);
+    expect((await getSubscriber(t.deps, 'ana@example.com'))?.status).toBe('confirmed');
   });
 
   it('sends the welcome email after confirming when the shop turned it on', async () => {
