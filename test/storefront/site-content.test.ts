@@ -27,6 +27,18 @@ function jsonLd(html: string): Record<string, unknown>[] {
   );
 }
 
+/** Transferred size of a response body, as the server sends it to a browser. */
+async function compressedBytes(url: string | URL): Promise<{ bytes: number; encoding: string }> {
+  const { get } = await import('node:http');
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { 'accept-encoding': 'br, gzip' } }, (res) => {
+      let bytes = 0;
+      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      res.on('end', () => resolve({ bytes, encoding: String(res.headers['content-encoding']) }));
+    }).on('error', reject);
+  });
+}
+
 async function productUrls(shopId: string): Promise<string[]> {
   const sitemap = await text(`${stack.shops[shopId]}sitemap.xml`);
   return [...sitemap.matchAll(/<loc>([^<]+\/products\/[^<]+)<\/loc>/g)].map((m) => m[1]!);
@@ -151,12 +163,65 @@ describe.each(SHOPS)('storefront of %s', (shopId) => {
     expect(await missing.text()).toContain('Página no encontrada');
   });
 
-  it('compresses pages and keeps the product page small', async () => {
+  it('serves the product page compressed, at most 30 KB with its CSS and JS', async () => {
     const [url] = await productUrls(shopId);
-    const res = await fetch(url!, { headers: { 'accept-encoding': 'br' } });
-    expect(res.headers.get('content-encoding')).toBe('br');
-    const raw = await fetch(url!, { headers: { 'accept-encoding': 'identity' } });
-    expect(Number(raw.headers.get('content-length'))).toBeGreaterThan(0);
+    const html = await compressedBytes(url!);
+    expect(html.encoding).toBe('br');
+    const page = await text(url!);
+    const scripts = [...page.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+    const styles = [...page.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)];
+    const assets = await Promise.all(
+      [...scripts, ...styles.map((m) => m[1]!)].map((src) => compressedBytes(new URL(src, url!))),
+    );
+    const total = html.bytes + assets.reduce((sum, a) => sum + a.bytes, 0);
+    expect(html.bytes).toBeLessThan(Buffer.byteLength(page) / 2);
+    expect(total).toBeLessThanOrEqual(30 * 1024);
+  });
+
+  it('asks no other origin for anything: scripts, styles, images and fonts are its own', async () => {
+    const sitemap = await text(`${stack.shops[shopId]}sitemap.xml`);
+    const origin = new URL([...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)][0]![1]!).origin;
+    const own = new URL(stack.shops[shopId]!);
+    const pages = [
+      stack.shops[shopId]!,
+      `${stack.shops[shopId]}en/cart/`,
+      ...(await productUrls(shopId)),
+    ];
+    let checked = 0;
+    for (const page of pages.map((p) => p.replace(origin, own.origin))) {
+      const html = await text(page);
+      const fetched = [
+        ...html.matchAll(/<(?:script|img|source|iframe)\b[^>]*?\s(?:src|srcset)="([^"]+)"/g),
+        ...html.matchAll(/<link\b(?![^>]*rel="(?:canonical|alternate)")[^>]*?href="([^"]+)"/g),
+        ...html.matchAll(/url\(\s*['"]?([^'")]+)/g),
+      ]
+        .map((m) => m[1]!)
+        // Inline data (the favicon) is no request; a srcset lists candidates by commas.
+        .filter((value) => !value.startsWith('data:'))
+        .flatMap((value) => value.split(',').map((part) => part.trim().split(/\s+/)[0]!));
+      for (const src of fetched) {
+        expect(new URL(src, page).origin, `${page} loads ${src}`).toBe(own.origin);
+      }
+      checked += fetched.length;
+    }
+    // Every page has at least its scripts and a product image: the scan saw real requests.
+    expect(checked).toBeGreaterThan(pages.length * 2);
+  });
+
+  it('publishes the four legal pages in both languages from the shop settings', async () => {
+    const shop = (
+      await stack.deps.store.get<{ legal: { legalName: string; taxId: string } }>(`shops/${shopId}`)
+    ).data!;
+    for (const doc of ['notice', 'privacy', 'terms', 'cookies']) {
+      for (const prefix of ['', 'en/']) {
+        const html = await text(`${stack.shops[shopId]}${prefix}legal/${doc}/`);
+        expect(html).toContain(`lang="${prefix ? 'en' : 'es'}"`);
+        if (doc === 'notice' || doc === 'privacy') {
+          expect(html).toContain(shop.legal.legalName);
+          expect(html).toContain(shop.legal.taxId);
+        }
+      }
+    }
   });
 });
 
