@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAdminApi } from '../../functions/apps/admin-api.ts';
+import { openMediaStorage } from '../../functions/media/open-media.ts';
 import type { Product } from '../../shared/catalog/product.ts';
 import { signIn } from '../support/admin-session.ts';
 import { createTestDeps } from '../support/deps.ts';
@@ -31,6 +32,18 @@ describe('Shopify CSV import and export', () => {
 
   beforeAll(async () => {
     images = createServer((req, res) => {
+      // Stands in for published sites too: `/s/{shopId}/media/{name}` from the shop's media.
+      const site = /^\/s\/([\w-]+)\/media\/([\w.-]+)$/.exec(req.url ?? '');
+      if (site) {
+        void openMediaStorage(t.deps)
+          .get(site[1]!, site[2]!)
+          .then((found) =>
+            found
+              ? res.writeHead(200, { 'content-type': found.contentType }).end(found.bytes)
+              : res.writeHead(404).end(),
+          );
+        return;
+      }
       if (req.url?.includes('missing')) return void res.writeHead(404).end();
       res.writeHead(200, { 'content-type': 'image/webp' }).end(WEBP);
     });
@@ -39,7 +52,7 @@ describe('Shopify CSV import and export', () => {
   });
   afterAll(() => new Promise<void>((r) => images.close(() => r())));
   beforeEach(async () => {
-    t = await createTestDeps();
+    t = await createTestDeps({ env: { PUBLIC_BASE_URL: new URL(imageBase).origin } });
     app = createAdminApi(t.deps);
     headers = await signIn(t.deps, 'bakery');
   });
@@ -159,6 +172,8 @@ describe('Shopify CSV import and export', () => {
       ['CADIZ-A4-NEGRO', 8000, undefined],
       ['CADIZ-A3-NEGRO', 12000, 15000],
     ]);
+    expect(p!.images).toHaveLength(1);
+    expect(p!.images[0]).toMatchObject({ width: 300, height: 300, alt: { es: 'Olas' } });
     const stock = await t.deps.store.get('shops/bakery/stock/CADIZ-A3-NEGRO');
     expect(stock.data?.available).toBe(3);
   });
@@ -238,5 +253,43 @@ describe('Shopify CSV import and export', () => {
     expect(await exportCsv()).toBe(csv);
     const ledger = await t.deps.store.query({ collection: 'shops/bakery/ledger' });
     expect(ledger).toHaveLength(ledgerBefore.length);
+  });
+
+  it('exports a catalog that imports into an empty shop as the same catalog', async () => {
+    await apply((await preview(olderCatalog(30, imageBase))).id);
+    const csv = await exportCsv();
+    expect(csv).toContain(`${new URL(imageBase).origin}/s/bakery/media/import-`);
+    const other = await signIn(t.deps, 'taller');
+    const res = await app.request('/api/admin/imports?taxClass=reduced', {
+      method: 'POST',
+      headers: { ...other, 'content-type': 'text/csv' },
+      body: csv,
+    });
+    const dry = (await res.json()) as Preview;
+    expect(dry.errors).toEqual([]);
+    expect(dry.summary).toMatchObject({ products: 30, creates: 30, updates: 0 });
+    const applied = await app.request(`/api/admin/imports/${dry.id}/apply`, {
+      method: 'POST',
+      headers: other,
+    });
+    expect(applied.status).toBe(200);
+    expect(((await applied.json()) as Preview).warnings).toEqual([]);
+
+    const catalog = async (shopId: string) => {
+      const snaps = await t.deps.store.query<Product>({ collection: `shops/${shopId}/products` });
+      return snaps
+        .map((s) => s.data!)
+        .map(({ id: _i, createdAt: _c, updatedAt: _u, images, ...rest }) => ({
+          ...rest,
+          images: images.map(({ src: _s, ...image }) => image),
+        }))
+        .sort((a, b) => a.slug.localeCompare(b.slug));
+    };
+    expect(await catalog('taller')).toEqual(await catalog('bakery'));
+    const stock = async (shopId: string) =>
+      (await t.deps.store.query<{ available: number }>({ collection: `shops/${shopId}/stock` }))
+        .map((s) => [s.path.split('/').at(-1), s.data!.available])
+        .sort();
+    expect(await stock('taller')).toEqual(await stock('bakery'));
   });
 });

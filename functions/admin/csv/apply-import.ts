@@ -7,6 +7,7 @@ import type { MediaStorage } from '../../media/storage.ts';
 import { loadAllProducts, productPath } from '../products/product-store.ts';
 import { claimSkus, stockPath } from '../products/save-product.ts';
 import { ImportDoc, importPath, loadCsvText } from './import-docs.ts';
+import { ownMediaPath, siteMediaBase } from './media-urls.ts';
 import { type ImportedProduct, parseShopifyCsv, type RowError } from './parse-shopify-csv.ts';
 import { resolveImage } from './resolve-image.ts';
 
@@ -37,11 +38,19 @@ export async function applyImport(
   const text = await loadCsvText(deps.store, input.shopId, input.importId, started.parts);
   const parsed = parseShopifyCsv(text, { taxClass: started.taxClass });
   const bySlug = new Map((await loadAllProducts(deps.store, input.shopId)).map((p) => [p.slug, p]));
+  const mediaBase = await siteMediaBase(deps, input.shopId);
   const warnings: RowError[] = [];
   let done = 0;
   for (const item of parsed.products) {
     try {
-      await writeProduct(deps, media, input, item, bySlug.get(item.input.slug!), warnings);
+      await writeProduct(
+        deps,
+        media,
+        { ...input, mediaBase },
+        item,
+        bySlug.get(item.input.slug!),
+        warnings,
+      );
     } catch (error) {
       const message = error instanceof AppError ? error.message : 'The product could not be saved.';
       warnings.push({ row: item.row, message });
@@ -64,17 +73,26 @@ export async function applyImport(
   return finished;
 }
 
+interface WriteInput {
+  shopId: string;
+  importId: string;
+  userId: string;
+  fetcher?: typeof fetch;
+  mediaBase: string;
+}
+
 async function writeProduct(
   deps: Deps,
   media: MediaStorage,
-  input: { shopId: string; importId: string; userId: string; fetcher?: typeof fetch },
+  input: WriteInput,
   item: ImportedProduct,
   existing: Product | undefined,
   warnings: RowError[],
 ): Promise<void> {
   const images = [];
   for (const image of item.images) {
-    const result = await resolveImage(media, input.shopId, image, input.fetcher);
+    const own = { ...image, src: ownMediaPath(image.src, input.mediaBase) };
+    const result = await resolveImage(media, input.shopId, own, input.fetcher);
     if ('image' in result) images.push(result.image);
     else warnings.push({ row: item.row, message: result.problem });
   }

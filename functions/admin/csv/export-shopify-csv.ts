@@ -5,6 +5,7 @@ import type { Store } from '../../store/port.ts';
 import { loadAllProducts } from '../products/product-store.ts';
 import { stockPath } from '../products/save-product.ts';
 import { markdownToHtml } from './html-markdown.ts';
+import { absoluteMediaUrl } from './media-urls.ts';
 import { type Column, EXPORT_HEADERS } from './shopify-columns.ts';
 
 const money = (cents: number) => (cents / 100).toFixed(2);
@@ -12,6 +13,7 @@ const money = (cents: number) => (cents / 100).toFixed(2);
 function rowsOf(
   product: Product,
   stock: Map<string, StockLevel>,
+  mediaBase: string,
 ): Partial<Record<Column, string>>[] {
   const rows: Partial<Record<Column, string>>[] = [];
   const names = product.options.length > 0 ? product.options.map((o) => o.name.es) : ['Title'];
@@ -49,7 +51,7 @@ function rowsOf(
   product.images.forEach((image, i) => {
     const target = rows[i] ?? { handle: product.slug };
     Object.assign(target, {
-      imageSrc: image.src,
+      imageSrc: absoluteMediaUrl(image.src, mediaBase),
       imagePosition: String(i + 1),
       imageAlt: image.alt.es,
     });
@@ -58,8 +60,15 @@ function rowsOf(
   return rows;
 }
 
-/** The shop's catalog as a Shopify product CSV (older headers), with stock quantities. */
-export async function exportShopifyCsv(store: Store, shopId: string): Promise<string> {
+/**
+ * The shop's catalog as a Shopify product CSV (older headers), with stock quantities and
+ * images as absolute URLs under `mediaBase` (see `siteMediaBase`).
+ */
+export async function exportShopifyCsv(
+  store: Store,
+  shopId: string,
+  mediaBase: string,
+): Promise<string> {
   const products = await loadAllProducts(store, shopId);
   const skus = products.flatMap((p) => p.variants.map((v) => v.sku));
   const stock = new Map<string, StockLevel>();
@@ -69,7 +78,7 @@ export async function exportShopifyCsv(store: Store, shopId: string): Promise<st
     );
     for (const snap of snaps) if (snap.data) stock.set(snap.id, snap.data);
   }
-  const records = products.flatMap((p) => rowsOf(p, stock));
+  const records = products.flatMap((p) => rowsOf(p, stock, mediaBase));
   return stringify([
     EXPORT_HEADERS.map((h) => h.header),
     ...records.map((r) => EXPORT_HEADERS.map((h) => r[h.column] ?? '')),

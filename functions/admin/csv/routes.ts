@@ -10,6 +10,7 @@ import type { MediaStorage } from '../../media/storage.ts';
 import { applyImport } from './apply-import.ts';
 import { exportShopifyCsv } from './export-shopify-csv.ts';
 import { ImportDoc, importPath, MAX_CSV_BYTES } from './import-docs.ts';
+import { siteMediaBase } from './media-urls.ts';
 import { previewImport } from './preview-import.ts';
 
 const PreviewQuery = z.object({ taxClass: TaxClass.default('general') });
@@ -64,7 +65,7 @@ export function registerCsvRoutes(
 
   app.get('/api/admin/exports/products.csv', async (c) => {
     const { shopId } = c.get('member');
-    const csv = await exportShopifyCsv(deps.store, shopId);
+    const csv = await exportShopifyCsv(deps.store, shopId, await siteMediaBase(deps, shopId));
     return c.body(csv, 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="${shopId}-products.csv"`,
