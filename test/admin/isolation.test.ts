@@ -61,7 +61,24 @@ const BODIES: Record<string, unknown> = {
     ingredients: [{ sku: 'ING-A-1', quantity: 1 }],
   },
   'PUT /api/admin/production/reorder-points/:sku': { reorderPoint: 1 },
+  // Creates without an id in the path: valid, so a shop id in the body would reach the write.
+  'POST /api/admin/products': { ...PRODUCT, slug: 'pan-a' },
+  'POST /api/admin/production/ingredients': { sku: 'ING-A-2', name: 'Harina', unit: 'g' },
+  'POST /api/admin/newsletter/campaigns': {
+    name: 'Otoño',
+    subject: { es: 'Otoño' },
+    blocks: [{ type: 'heading', text: { es: 'Llega el otoño' } }],
+  },
+  'PUT /api/admin/newsletter/settings': { throttlePerSecond: 5 },
 };
+
+/** Creates given a valid body above: each must succeed for A, so the body check is real. */
+const VALID_CREATES = [
+  'POST /api/admin/products',
+  'POST /api/admin/production/ingredients',
+  'POST /api/admin/newsletter/campaigns',
+  'PUT /api/admin/newsletter/settings',
+];
 
 /**
  * Create-or-replace routes whose id names a new document of the member's OWN shop (an
@@ -82,6 +99,13 @@ const B_COLLECTIONS = [
   'adminSettings',
   'subscribers',
   'campaigns',
+  'newsletter',
+  'ingredients',
+  'recipes',
+  'batches',
+  'productionTasks',
+  'odooSync',
+  'collections',
 ];
 
 function fillParams(path: string): string {
@@ -247,6 +271,9 @@ describe('admin tenant isolation (generated from the route table)', () => {
       const first = await app.request(path, await requestFor(route.path, key, route.method, false));
       timings.push([key, Math.round(performance.now() - started)]);
       const text = await first.text();
+      if (VALID_CREATES.includes(key) && first.status >= 300) {
+        failures.push(`${key} refused its valid body → ${first.status}: ${text.slice(0, 160)}`);
+      }
       const upsert = UPSERT_BY_ID.has(key) && first.status < 300;
       if (hasId && !upsert && first.status !== 403 && first.status !== 404) {
         if (first.status === 200 && KNOWN_EMPTY_200.has(key) && !text.includes(SECRET)) {
