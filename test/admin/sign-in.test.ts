@@ -1,7 +1,10 @@
+import { Hono } from 'hono';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addMember } from '../../functions/admin/auth/add-member.ts';
+import { writeSessionCookie } from '../../functions/admin/auth/cookie.ts';
 import { purgeExpiredAuth } from '../../functions/admin/auth/purge-expired.ts';
 import { createAdminApi } from '../../functions/apps/admin-api.ts';
+import { loadConfig } from '../../functions/core/config.ts';
 import { signInMember } from '../support/admin-session.ts';
 import { createTestDeps } from '../support/deps.ts';
 import { startTestSmtp } from '../support/smtp.ts';
@@ -206,5 +209,23 @@ describe('admin sign-in', () => {
     expect((await app.request('/api/admin/session', { headers: live.headers })).status).toBe(200);
     t.clock.advance(7 * 24 * 3600_000);
     expect(await purgeExpiredAuth(t.deps)).toMatchObject({ sessions: 1 });
+  });
+});
+
+describe('session cookie', () => {
+  async function cookieFor(env: 'local' | 'dev' | 'prod'): Promise<string> {
+    const config = loadConfig({ KONTA_ENV: env, SECRET_KEY: 'k'.repeat(32) });
+    const app = new Hono().get('/', (c) => {
+      writeSessionCookie(c, config, 'token');
+      return c.text('ok');
+    });
+    return (await app.request('/')).headers.get('set-cookie') ?? '';
+  }
+
+  it('is Secure outside the local stack and tests, which run on plain http', async () => {
+    for (const env of ['dev', 'prod'] as const) {
+      expect(await cookieFor(env)).toMatch(/; Secure/);
+    }
+    expect(await cookieFor('local')).not.toMatch(/Secure/);
   });
 });
