@@ -7,6 +7,7 @@ import { createLogger } from '../core/logger.ts';
 import { createDeps, type Deps } from '../deps.ts';
 import { BACKUP_COMMANDS } from './backup-commands.ts';
 import { COST_COMMANDS } from './cost-commands.ts';
+import { PUBLISH_COMMANDS } from './publish-commands.ts';
 
 /**
  * The operator CLI: `npm run konta -- <command> [--flag value]`. Each command is one row of
@@ -72,6 +73,7 @@ export const COMMANDS: Record<string, Command> = {
       console.log(`${shops.length} shop(s)`);
     },
   },
+  ...PUBLISH_COMMANDS,
   ...BACKUP_COMMANDS,
   ...COST_COMMANDS,
 };

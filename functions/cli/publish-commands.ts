@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import type { Deps } from '../deps.ts';
+import { mediaDirOf } from '../local/seed/seed-demo-shops.ts';
+import { LOCAL_SITES_PREFIX } from '../publish/local-sites.ts';
+import { publishShop } from '../publish/publish-shop.ts';
+
+type Flags = Record<string, string | boolean | undefined>;
+
+/** Rows for the operator CLI (`npm run konta -- shop:publish …`). */
+export const PUBLISH_COMMANDS = {
+  'shop:publish': {
+    help: '--shop bakery | --all [--base /] [--site https://…]: build and swap the storefront',
+    flags: {
+      shop: { type: 'string' },
+      all: { type: 'boolean' },
+      base: { type: 'string' },
+      site: { type: 'string' },
+    },
+    async run(deps: Deps, f: Flags) {
+      const shopIds = f.all
+        ? (await deps.store.query({ collection: 'shops', limit: 1000 })).map((s) => s.id)
+        : typeof f.shop === 'string'
+          ? [f.shop]
+          : [];
+      if (shopIds.length === 0)
+        throw new Error('Name a shop with --shop, or publish all with --all.');
+
+      const failed: string[] = [];
+      for (const [i, shopId] of shopIds.entries()) {
+        const step = `[${i + 1}/${shopIds.length}] ${shopId}`;
+        if (!(await deps.store.get(`shops/${shopId}`)).exists) {
+          failed.push(shopId);
+          console.error(`${step}: there is no such shop (see shop:list)`);
+          continue;
+        }
+        try {
+          const result = await publishShop(deps, shopId, {
+            sitesDir: join(deps.config.dataDir, 'sites'),
+            mediaDir: mediaDirOf(deps.config.dataDir, shopId),
+            base: typeof f.base === 'string' ? f.base : `${LOCAL_SITES_PREFIX}/${shopId}/`,
+            site: typeof f.site === 'string' ? f.site : deps.config.publicBaseUrl,
+          });
+          console.log(`${step}: published ${result.products} products in ${result.ms} ms`);
+        } catch (error) {
+          failed.push(shopId);
+          console.error(`${step}: failed: ${(error as Error).message}`);
+        }
+      }
+      // The others are published; the exit code still tells a script that one failed.
+      if (failed.length > 0) throw new Error(`${failed.length} shop(s) not published: ${failed}`);
+    },
+  },
+} as const;
