@@ -57,6 +57,7 @@ describe('catalog API', () => {
   it('gets one product by slug, with variants and food information', async () => {
     const res = await app.request(`/api/shops/${BAKERY}/products/tarta-de-queso`);
     expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=60, s-maxage=300');
     const { product } = (await res.json()) as {
       product: { variants: unknown[]; food: { allergens: string[] }; leadTimeDays: number };
     };
