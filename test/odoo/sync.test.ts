@@ -71,6 +71,35 @@ describe.each([16, 18, 19] as const)('product and order push to Odoo %i', (odooV
       [0, 3],
     ]);
   });
+
+  it('writes a changed price and name to the same Odoo product', async () => {
+    const shopId = nextShop();
+    t = await odooShop(odoo, shopId);
+    await seedCatalog(t, shopId);
+    await enqueueOdooEvent(t.deps, shopId, ODOO_EVENTS.pushProducts);
+    await drain(t.deps);
+
+    await seedProduct(t.deps, shopId, {
+      id: 'brownie',
+      title: 'Brownie de nueces pecanas',
+      variants: [{ sku: 'BROWNIE', price: 350, stock: 20 }],
+    });
+    t.clock.advance(1000);
+    await enqueueOdooEvent(t.deps, shopId, ODOO_EVENTS.pushProducts);
+    expect(await drain(t.deps)).toMatchObject({ done: 1, dead: 0 });
+
+    const brownies = await odoo.records<{ name: string; lst_price: number }>(
+      'product.product',
+      [['default_code', '=', 'BROWNIE']],
+      ['name', 'lst_price'],
+    );
+    expect(brownies.map((b) => [b.name, b.lst_price])).toEqual([
+      ['Brownie de nueces pecanas', 3.5],
+    ]);
+    const log = await t.deps.store.query({ collection: `shops/${shopId}/odooSync/log/entries` });
+    const updated = log.flatMap((l) => (l.data?.summary as { updated?: string[] }).updated ?? []);
+    expect(updated).toEqual(['BROWNIE']);
+  });
   it('pushes an order with the unit field of this version', async () => {
     const shopId = nextShop();
     t = await odooShop(odoo, shopId);
