@@ -114,7 +114,9 @@ describe('admin settings, dashboard and publish', () => {
     });
 
     const res = await adminRequest(app, staff, 'GET', '/api/admin/dashboard');
-    const d = (await res.json()) as Record<string, unknown> & { daily: unknown[] };
+    const d = (await res.json()) as Record<string, unknown> & {
+      daily: { date: string; orders: number; revenue: number }[];
+    };
     expect(d).toMatchObject({
       today: { orders: 1, revenue: 1200 },
       last30: { orders: 2, revenue: 4200 },
@@ -122,6 +124,10 @@ describe('admin settings, dashboard and publish', () => {
       newsletter: { last30: 1 },
     });
     expect(d.daily).toHaveLength(30);
+    // The chart's bars: one per day, paid revenue on its day, unpaid and older orders not.
+    const byDay = Object.fromEntries(d.daily.map((day) => [day.date, [day.orders, day.revenue]]));
+    expect(byDay).toMatchObject({ '2026-12-01': [1, 1200], '2026-11-20': [1, 3000] });
+    expect(d.daily.reduce((sum, day) => sum + day.revenue, 0)).toBe(4200);
     expect((d.lowStock as { sku: string }[]).map((l) => l.sku).sort()).toEqual(['LOW', 'REORDER']);
   });
 
