@@ -65,14 +65,22 @@ export function renderMarkdown(markdown: string): string {
   return html;
 }
 
+/** The page's meta description, its JSON-LD and both feeds ask for the same text. */
+const plainText = new Map<string, string>();
+
 /**
  * Plain text of a Markdown description, for meta descriptions and feeds. Tags are stripped
  * from the already sanitised HTML; the caller escapes the text for its own output.
  */
 export function markdownToText(markdown: string, maxLength = 5000): string {
-  const text = decodeEntities(renderMarkdown(markdown).replace(/<[^>]*>/g, ' '))
-    .replace(/\s+/g, ' ')
-    .trim();
+  let text = plainText.get(markdown);
+  if (text === undefined) {
+    text = decodeEntities(renderMarkdown(markdown).replace(/<[^>]*>/g, ' '))
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (plainText.size >= MAX_CACHED) plainText.clear();
+    plainText.set(markdown, text);
+  }
   return text.length > maxLength ? `${text.slice(0, maxLength - 1).trimEnd()}…` : text;
 }
 

@@ -25,7 +25,20 @@ export interface FeedItem {
   productType: string | undefined;
 }
 
+/** Both feeds of a language read the same items: computed once per snapshot and language. */
+const itemsCache = new WeakMap<CatalogSnapshot, Map<Locale, FeedItem[]>>();
+
 export function feedItems(snapshot: CatalogSnapshot, locale: Locale): FeedItem[] {
+  let byLocale = itemsCache.get(snapshot);
+  if (!byLocale) itemsCache.set(snapshot, (byLocale = new Map()));
+  const cached = byLocale.get(locale);
+  if (cached) return cached;
+  const items = buildFeedItems(snapshot, locale);
+  byLocale.set(locale, items);
+  return items;
+}
+
+function buildFeedItems(snapshot: CatalogSnapshot, locale: Locale): FeedItem[] {
   const currency = snapshot.shop.currency;
   return productsIn(snapshot, locale).flatMap((product) => {
     const views = variantViews(snapshot, product);
