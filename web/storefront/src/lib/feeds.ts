@@ -29,8 +29,8 @@ export interface FeedItem {
 const itemsCache = new WeakMap<CatalogSnapshot, Map<Locale, FeedItem[]>>();
 
 export function feedItems(snapshot: CatalogSnapshot, locale: Locale): FeedItem[] {
-  let byLocale = itemsCache.get(snapshot);
-  if (!byLocale) itemsCache.set(snapshot, (byLocale = new Map()));
+  const byLocale = itemsCache.get(snapshot) ?? new Map<Locale, FeedItem[]>();
+  itemsCache.set(snapshot, byLocale);
   const cached = byLocale.get(locale);
   if (cached) return cached;
   const items = buildFeedItems(snapshot, locale);
