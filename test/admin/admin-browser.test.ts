@@ -88,7 +88,8 @@ describe('admin in the browser', () => {
       .fill('Olas en la orilla');
     await page.getByRole('button', { name: 'Subir imagen' }).click();
     await expect.poll(() => status().textContent(), { timeout: 20_000 }).toBe('Imagen subida.');
-    expect(await page.getByRole('img', { name: 'Olas en la orilla' }).count()).toBe(1);
+    const uploaded = page.getByRole('img', { name: 'Olas en la orilla' });
+    await expect.poll(() => uploaded.count(), { timeout: 20_000 }).toBe(1);
 
     const saved = (await stack.deps.store.get(`shops/${shopId}/products/${productId}`)).data as {
       variants: { sku: string; price: number }[];
@@ -138,7 +139,9 @@ describe('admin in the browser', () => {
     const row = ledger.getByRole('row').filter({ hasText: 'recuento de diciembre' });
     await expect.poll(() => row.count(), { timeout: 20_000 }).toBe(1);
     expect(text(await row.textContent())).toMatch(/MAREA-A3-ROBLE\s*\+5\s*adjustment/);
-    expect(await page.locator('td[data-sku="MAREA-A3-ROBLE"]').textContent()).toBe('5');
+    await expect
+      .poll(() => page.locator('td[data-sku="MAREA-A3-ROBLE"]').textContent(), { timeout: 20_000 })
+      .toBe('5');
   }, 90_000);
 
   it('imports a Shopify CSV: errors by row first, products only after confirming', async () => {
@@ -190,8 +193,9 @@ describe('admin in the browser', () => {
     await stripe.getByRole('button', { name: 'Guardar' }).click();
     await page.waitForLoadState('load');
     await ready();
-    const hint = await page.getByRole('form', { name: 'Claves de Stripe' }).textContent();
-    expect(hint).toContain('sk_test_…4321');
+    // The masked hint appears when the form re-reads the saved keys.
+    const form = page.getByRole('form', { name: 'Claves de Stripe' });
+    await expect.poll(() => form.textContent(), { timeout: 20_000 }).toContain('sk_test_…4321');
     expect(await page.content()).not.toContain('VerySecret');
   }, 90_000);
 
@@ -231,9 +235,10 @@ describe('admin in the browser', () => {
     await page.goto(`${stack.url}/admin/index.html`);
     await ready();
     await page.getByLabel('Idioma').selectOption('en');
-    await page.waitForLoadState('load');
+    // The page reloads in English; until it has, the old one is still loaded and ready.
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect.poll(() => heading.textContent(), { timeout: 20_000 }).toBe('Dashboard');
     await ready();
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Dashboard');
 
     await page.goto(`${stack.url}/admin/products.html`);
     await ready();

@@ -146,7 +146,10 @@ describe('admin Odoo and production screens in the browser', () => {
     await expect
       .poll(() => status().textContent(), { timeout: 20_000 })
       .toBe('ING-TEFF: ahora hay 1000.');
-    expect(await page.locator('td[data-ingredient="ING-TEFF"]').textContent()).toBe('1000 g');
+    // The status line is written before the table re-renders from the API.
+    await expect
+      .poll(() => page.locator('td[data-ingredient="ING-TEFF"]').textContent(), { timeout: 20_000 })
+      .toBe('1000 g');
 
     const recipe = page.getByRole('form', { name: 'Escribir o cambiar una receta' });
     await recipe.getByLabel('Producto terminado (SKU)').selectOption('HSG-TEF');
@@ -246,8 +249,10 @@ describe('admin Odoo and production screens in the browser', () => {
       'en production.html': [],
     });
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Production');
-    expect(await page.getByRole('button', { name: 'Produce now' }).count()).toBe(1);
-    expect(await page.getByRole('button', { name: 'Mark done HS-9002 HSG-TEF' }).count()).toBe(1);
+    const produce = page.getByRole('button', { name: 'Produce now' });
+    await expect.poll(() => produce.count(), { timeout: 20_000 }).toBe(1);
+    const markDone = page.getByRole('button', { name: 'Mark done HS-9002 HSG-TEF' });
+    await expect.poll(() => markDone.count(), { timeout: 20_000 }).toBe(1);
   }, 60_000);
 });
 
