@@ -24,6 +24,8 @@ export function createSmtpMailer(
   options: { maxConnections?: number; rateDelta?: number } = {},
 ): Mailer {
   let opening: Promise<import('nodemailer').Transporter> | undefined;
+  // The schema loads with nodemailer, on the first send, not at cold start; once per mailer.
+  let schema: Promise<typeof import('./mail-message.ts')> | undefined;
 
   // Concurrent first sends share one pool: without this each would create its own transport.
   function open(): Promise<import('nodemailer').Transporter> {
@@ -55,8 +57,8 @@ export function createSmtpMailer(
 
   return {
     async send(input) {
-      // The schema loads with nodemailer, on the first send, not at cold start.
-      const { MailMessage } = await import('./mail-message.ts');
+      schema ??= import('./mail-message.ts');
+      const { MailMessage } = await schema;
       const message = MailMessage.parse(input);
       const smtp = await open();
       try {
