@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ShopProfile } from '../../shared/catalog/shop.ts';
+import { siteUrlOf } from '../publish/site-url.ts';
 
 export function newStatusToken(): string {
   return randomBytes(24).toString('base64url');
@@ -20,6 +21,5 @@ export function statusUrl(
   token: string,
 ): string {
   const query = `?id=${encodeURIComponent(orderId)}&token=${encodeURIComponent(token)}`;
-  if (shop.siteUrl) return `${shop.siteUrl.replace(/\/$/, '')}/order/${query}`;
-  return `${publicBaseUrl}/s/${shop.id}/order/${query}`;
+  return `${siteUrlOf(publicBaseUrl, shop)}/order/${query}`;
 }

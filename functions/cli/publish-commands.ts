@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Deps } from '../deps.ts';
 import { mediaDirOf } from '../local/seed/seed-demo-shops.ts';
-import { LOCAL_SITES_PREFIX } from '../publish/local-sites.ts';
 import { publishShop } from '../publish/publish-shop.ts';
+import { LOCAL_SITES_PREFIX } from '../publish/site-url.ts';
 
 type Flags = Record<string, string | boolean | undefined>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Locale } from '../../shared/i18n/locale.ts';
 import { NewsletterSettings } from '../../shared/newsletter/settings.ts';
 import type { Deps } from '../deps.ts';
+import { siteUrlOf } from '../publish/site-url.ts';
 import { settingsPath } from './keys.ts';
 
 /** The parts of the shop document a newsletter needs; the rest belongs to the catalog. */
@@ -50,8 +51,7 @@ export async function loadSender(deps: Deps, shopId: string): Promise<Sender> {
     from: formatAddress(settings.fromName ?? shop.name, platform),
     replyTo: settings.replyTo ?? shop.contactEmail,
     mailDomain: platform.split('@')[1] ?? 'konta.localhost',
-    // Without a published site URL: the local stack's storefront path.
-    siteUrl: (shop.siteUrl ?? `${base}/s/${shopId}`).replace(/\/$/, ''),
+    siteUrl: siteUrlOf(base, { id: shopId, siteUrl: shop.siteUrl }),
     apiUrl: `${base}/api/shops/${shopId}/newsletter`,
     currency: shop.currency,
     settings,

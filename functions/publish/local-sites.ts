@@ -6,9 +6,7 @@ import { mediaDirOf, seedDemoShops } from '../local/seed/seed-demo-shops.ts';
 import { publishShop } from './publish-shop.ts';
 import { createSiteServer } from './serve-sites.ts';
 import { currentDir } from './site-folders.ts';
-
-/** URL prefix of the storefronts on the local server: `/s/{shopId}/`. */
-export const LOCAL_SITES_PREFIX = '/s';
+import { LOCAL_SITES_PREFIX } from './site-url.ts';
 
 /**
  * The storefronts of the local stack: seeds the demo shops on first run, publishes every shop

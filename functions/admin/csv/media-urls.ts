@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
+import { siteUrlOf } from '../../publish/site-url.ts';
 
 const SiteFields = z.object({ siteUrl: z.url().optional().catch(undefined) });
 
@@ -13,8 +14,7 @@ export async function siteMediaBase(
   shopId: string,
 ): Promise<string> {
   const shop = SiteFields.parse((await deps.store.get(`shops/${shopId}`)).data ?? {});
-  const site = shop.siteUrl ?? `${deps.config.publicBaseUrl}/s/${shopId}`;
-  return `${site.replace(/\/$/, '')}/media/`;
+  return `${siteUrlOf(deps.config.publicBaseUrl, { id: shopId, siteUrl: shop.siteUrl })}/media/`;
 }
 
 /** `media/x.webp` → `{base}x.webp`; any other source is already a URL. */
