@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { AppError } from '../core/errors.ts';
 import type { Deps } from '../deps.ts';
 import { mediaDirOf } from '../local/seed/seed-demo-shops.ts';
 import { publishShop } from '../publish/publish-shop.ts';
@@ -28,11 +29,6 @@ export const PUBLISH_COMMANDS = {
       const failed: string[] = [];
       for (const [i, shopId] of shopIds.entries()) {
         const step = `[${i + 1}/${shopIds.length}] ${shopId}`;
-        if (!(await deps.store.get(`shops/${shopId}`)).exists) {
-          failed.push(shopId);
-          console.error(`${step}: there is no such shop (see shop:list)`);
-          continue;
-        }
         try {
           const result = await publishShop(deps, shopId, {
             sitesDir: join(deps.config.dataDir, 'sites'),
@@ -43,7 +39,10 @@ export const PUBLISH_COMMANDS = {
           console.log(`${step}: published ${result.products} products in ${result.ms} ms`);
         } catch (error) {
           failed.push(shopId);
-          console.error(`${step}: failed: ${(error as Error).message}`);
+          // The snapshot export reads the shop first, so an unknown id fails before any build.
+          const unknown = error instanceof AppError && error.code === 'not_found';
+          const reason = `failed: ${(error as Error).message}`;
+          console.error(`${step}: ${unknown ? 'there is no such shop (see shop:list)' : reason}`);
         }
       }
       // The others are published; the exit code still tells a script that one failed.
