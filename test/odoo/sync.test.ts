@@ -32,6 +32,19 @@ async function seedCatalog(t: TestDeps, shopId: string) {
   });
 }
 
+/** A shop connected to the stand-in whose catalog has been pushed once. */
+async function pushedShop(
+  odoo: Standin,
+  shopId: string,
+  settings?: Parameters<typeof odooShop>[2],
+) {
+  const t = await odooShop(odoo, shopId, settings);
+  await seedCatalog(t, shopId);
+  await enqueueOdooEvent(t.deps, shopId, ODOO_EVENTS.pushProducts);
+  await drain(t.deps);
+  return t;
+}
+
 describe.each([16, 18, 19] as const)('product and order push to Odoo %i', (odooVersion) => {
   let odoo: Standin;
   let t: TestDeps;
@@ -74,10 +87,7 @@ describe.each([16, 18, 19] as const)('product and order push to Odoo %i', (odooV
 
   it('writes a changed price and name to the same Odoo product', async () => {
     const shopId = nextShop();
-    t = await odooShop(odoo, shopId);
-    await seedCatalog(t, shopId);
-    await enqueueOdooEvent(t.deps, shopId, ODOO_EVENTS.pushProducts);
-    await drain(t.deps);
+    t = await pushedShop(odoo, shopId);
 
     await seedProduct(t.deps, shopId, {
       id: 'brownie',
@@ -103,10 +113,7 @@ describe.each([16, 18, 19] as const)('product and order push to Odoo %i', (odooV
   });
   it('pushes an order with the unit field of this version', async () => {
     const shopId = nextShop();
-    t = await odooShop(odoo, shopId);
-    await seedCatalog(t, shopId);
-    await enqueueOdooEvent(t.deps, shopId, ODOO_EVENTS.pushProducts);
-    await drain(t.deps);
+    t = await pushedShop(odoo, shopId);
     await seedPaidOrder(t.deps, shopId, {
       id: 'o1',
       number: `V${odooVersion}-1`,
@@ -144,10 +151,7 @@ describe('order, stock and manufacturing sync with Odoo 17', () => {
 
   it('pushes paid orders as confirmed sale orders, finding the partner by email', async () => {
     const shopId = nextShop();
-    t = await odooShop(odoo, shopId);
-    await seedCatalog(t, shopId);
-    await enqueueOdooEvent(t.deps, shopId, ODOO_EVENTS.pushProducts);
-    await drain(t.deps);
+    t = await pushedShop(odoo, shopId);
 
     const line = { productId: 'teff-loaf', title: 'Pan de teff' };
     await seedPaidOrder(t.deps, shopId, {
@@ -230,10 +234,7 @@ describe('order, stock and manufacturing sync with Odoo 17', () => {
 
   it('never creates a second sale order when Odoo committed but the answer was lost', async () => {
     const shopId = nextShop();
-    t = await odooShop(odoo, shopId);
-    await seedCatalog(t, shopId);
-    await enqueueOdooEvent(t.deps, shopId, ODOO_EVENTS.pushProducts);
-    await drain(t.deps);
+    t = await pushedShop(odoo, shopId);
 
     await seedPaidOrder(t.deps, shopId, {
       id: 'o1',
@@ -323,10 +324,7 @@ describe('order, stock and manufacturing sync with Odoo 17', () => {
 
   it('keeps paid orders that Odoo has not received out of the pulled stock', async () => {
     const shopId = nextShop();
-    t = await odooShop(odoo, shopId, { stockMaster: 'odoo' });
-    await seedCatalog(t, shopId);
-    await enqueueOdooEvent(t.deps, shopId, ODOO_EVENTS.pushProducts);
-    await drain(t.deps);
+    t = await pushedShop(odoo, shopId, { stockMaster: 'odoo' });
     await odoo.hook('set_stock', { sku: 'BROWNIE', qty: 20 });
     await seedPaidOrder(t.deps, shopId, {
       id: 'o1',
