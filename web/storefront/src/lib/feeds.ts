@@ -30,9 +30,9 @@ const itemsCache = new WeakMap<CatalogSnapshot, Map<Locale, FeedItem[]>>();
 
 export function feedItems(snapshot: CatalogSnapshot, locale: Locale): FeedItem[] {
   const byLocale = itemsCache.get(snapshot) ?? new Map<Locale, FeedItem[]>();
-  itemsCache.set(snapshot, byLocale);
   const cached = byLocale.get(locale);
   if (cached) return cached;
+  itemsCache.set(snapshot, byLocale);
   const items = buildFeedItems(snapshot, locale);
   byLocale.set(locale, items);
   return items;
