@@ -20,7 +20,7 @@ import { mediaDirOf, seedDemoShops } from '../../functions/local/seed/seed-demo-
 import { publishShop } from '../../functions/publish/publish-shop.ts';
 import { createSiteServer } from '../../functions/publish/serve-sites.ts';
 import { currentDir } from '../../functions/publish/site-folders.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/support/browser.ts';
+import { CHROMIUM_ARGS, requireChromium } from '../../test/support/browser.ts';
 import { freePort, round } from '../support.ts';
 
 const SHOPS = [
@@ -67,7 +67,7 @@ export default async function storefrontBench(): Promise<object> {
   const servers: ReturnType<typeof serve>[] = [];
   const debugPort = await freePort();
   const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath: requireChromium(),
     args: [...CHROMIUM_ARGS, `--remote-debugging-port=${debugPort}`],
   });
 

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
@@ -14,9 +15,18 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/** Stops with what to do when Debian's Chromium is not installed (playwright only says where). */
+export function requireChromium(): string {
+  if (existsSync(CHROMIUM_PATH)) return CHROMIUM_PATH;
+  throw new Error(
+    `Chromium is not installed at ${CHROMIUM_PATH}. Install Debian's package ` +
+      '(`sudo apt-get install chromium`, which .ci/run does), or set CHROMIUM_PATH.',
+  );
+}
+
 /** JavaScript can be turned off per context: `browser.newContext({ javaScriptEnabled: false })`. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_ARGS });
 }
 
 export interface AxeViolation {
