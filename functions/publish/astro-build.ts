@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { build as astroBuild } from 'astro';
 
 /** The Astro project every shop's storefront is built from. */
 export const STOREFRONT_ROOT = resolve(
@@ -11,6 +12,16 @@ export const STOREFRONT_ROOT = resolve(
  * the next; a few in flight keep the CPU busy while the disk works.
  */
 export const BUILD_CONCURRENCY = 4;
+
+/**
+ * `sync: false` is an option of Astro's builder that its public `build()` passes through but
+ * does not declare. It skips the content sync: type generation and the content layer, which
+ * the storefront does not use (it has no content collections). That sync costs ~150 ms of
+ * every publish and rewrites `.astro/*.d.ts` in the shared storefront folder, which concurrent
+ * builds of two shops would race on. The output is byte-identical without it;
+ * `test/storefront/publish.test.ts` checks that a build leaves the source folder untouched.
+ */
+const SKIP_CONTENT_SYNC = { sync: false } as Parameters<typeof astroBuild>[1];
 
 export interface AstroBuildOptions {
   /** JSON file holding the `CatalogSnapshot` to render. */
@@ -35,18 +46,21 @@ export async function runAstroBuild(options: AstroBuildOptions): Promise<void> {
   process.env.KONTA_SITE_BASE = options.base;
   process.env.KONTA_SITE_ORIGIN = options.site;
   const { build } = await import('astro');
-  await build({
-    root: STOREFRONT_ROOT,
-    configFile: false,
-    outDir: options.outDir,
-    base: options.base,
-    site: options.site,
-    trailingSlash: 'always',
-    compressHTML: true,
-    build: { format: 'directory', inlineStylesheets: 'always', concurrency: BUILD_CONCURRENCY },
-    devToolbar: { enabled: false },
-    logLevel: options.logLevel ?? 'warn',
-    cacheDir: options.cacheDir ?? join(process.cwd(), '.astro-cache'),
-    vite: { logLevel: 'warn', build: { assetsInlineLimit: 0 } },
-  });
+  await build(
+    {
+      root: STOREFRONT_ROOT,
+      configFile: false,
+      outDir: options.outDir,
+      base: options.base,
+      site: options.site,
+      trailingSlash: 'always',
+      compressHTML: true,
+      build: { format: 'directory', inlineStylesheets: 'always', concurrency: BUILD_CONCURRENCY },
+      devToolbar: { enabled: false },
+      logLevel: options.logLevel ?? 'warn',
+      cacheDir: options.cacheDir ?? join(process.cwd(), '.astro-cache'),
+      vite: { logLevel: 'warn', build: { assetsInlineLimit: 0 } },
+    },
+    SKIP_CONTENT_SYNC,
+  );
 }

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, readlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogPaths } from '../../functions/catalog/paths.ts';
 import { mediaDirOf, seedDemoShops } from '../../functions/local/seed/seed-demo-shops.ts';
+import { STOREFRONT_ROOT } from '../../functions/publish/astro-build.ts';
 import { publishShop } from '../../functions/publish/publish-shop.ts';
 import { currentDir } from '../../functions/publish/site-folders.ts';
 import { createTestDeps } from '../support/deps.ts';
@@ -33,6 +34,17 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
+/** Every file and folder under `dir` with its size and modification time. */
+function tree(dir: string): Record<string, string> {
+  const entries = readdirSync(dir, { recursive: true }).map(String);
+  return Object.fromEntries(
+    entries.map((name) => {
+      const info = statSync(join(dir, name));
+      return [name, `${info.size}:${info.mtimeMs}`];
+    }),
+  );
+}
+
 describe('publishing a shop', () => {
   it('builds into a new folder, copies media and points current at it', async () => {
     const result = await publishShop(ctx.deps, SHOP, options());
@@ -45,6 +57,13 @@ describe('publishing a shop', () => {
     expect(canonical).toContain(
       '<link rel="canonical" href="https://horno.example/products/tarta-de-queso/">',
     );
+  });
+
+  it('writes nothing into the storefront sources, which every shop build shares', async () => {
+    const before = tree(STOREFRONT_ROOT);
+    await publishShop(ctx.deps, SHOP, options());
+    // Astro's content sync would rewrite `.astro/*.d.ts` here on every build (astro-build.ts).
+    expect(tree(STOREFRONT_ROOT)).toEqual(before);
   });
 
   it('logs each step with the shop id and build stamp', () => {
