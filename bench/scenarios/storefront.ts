@@ -102,8 +102,8 @@ export default async function storefrontBench(): Promise<object> {
 
       const targets = [
         { kind: 'home' as const, url: `${origin}/` },
-        { kind: 'collection' as const, url: `${origin}/collections/${shop.collection}/` },
-        { kind: 'product' as const, url: `${origin}/products/${shop.product}/` },
+        { kind: 'collection' as const, url: `${origin}/collections/${shop.collection}` },
+        { kind: 'product' as const, url: `${origin}/products/${shop.product}` },
       ];
       for (const target of targets) {
         const runs: PageResult[] = [];

@@ -21,5 +21,5 @@ export function statusUrl(
   token: string,
 ): string {
   const query = `?id=${encodeURIComponent(orderId)}&token=${encodeURIComponent(token)}`;
-  return `${siteUrlOf(publicBaseUrl, shop)}/order/${query}`;
+  return `${siteUrlOf(publicBaseUrl, shop)}/order${query}`;
 }

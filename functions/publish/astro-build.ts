@@ -53,9 +53,11 @@ export async function runAstroBuild(options: AstroBuildOptions): Promise<void> {
       outDir: options.outDir,
       base: options.base,
       site: options.site,
-      trailingSlash: 'always',
+      // One `.html` file per page (`products/pan.html`, served at `/products/pan`): a folder per
+      // page would cost a directory creation each, the largest part of writing a page here.
+      trailingSlash: 'never',
       compressHTML: true,
-      build: { format: 'directory', inlineStylesheets: 'always', concurrency: BUILD_CONCURRENCY },
+      build: { format: 'file', inlineStylesheets: 'always', concurrency: BUILD_CONCURRENCY },
       devToolbar: { enabled: false },
       logLevel: options.logLevel ?? 'warn',
       cacheDir: options.cacheDir ?? join(process.cwd(), '.astro-cache'),

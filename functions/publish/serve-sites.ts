@@ -29,7 +29,7 @@ interface Cached {
 }
 
 /**
- * Serves published static sites the way Hosting does: directory URLs to `index.html`, the
+ * Serves published static sites the way Hosting does: clean URLs to `.html` files, the
  * site's `404.html` for misses, brotli or gzip for text, long caching for hashed assets.
  * Compressed bodies are cached in memory per file and version (`mtime`).
  */
@@ -99,18 +99,26 @@ export function createSiteServer() {
     const target = join(root, clean);
     if (target !== root && !target.startsWith(root + sep)) return undefined;
 
-    const candidates =
-      clean.endsWith('/') || clean === '' || clean === '.'
-        ? [join(target, 'index.html')]
-        : [target, join(target, 'index.html')];
+    // Clean URLs as Hosting serves them with `cleanUrls: true, trailingSlash: false`
+    // (firebase.json): `/products/pan` is `products/pan.html`, and `/products/pan/` (an older
+    // link or a typed URL) redirects there.
+    const atRoot = clean === '' || clean === '.' || clean === '/';
+    if (!atRoot && relPath.endsWith('/')) {
+      const bare = target.replace(/[/\\]+$/, '');
+      if ((await load(`${bare}.html`)) || (await load(join(bare, 'index.html')))) {
+        const url = new URL(request.url);
+        return Response.redirect(
+          `${url.origin}${url.pathname.replace(/\/+$/, '')}${url.search}`,
+          301,
+        );
+      }
+    }
+    const candidates = atRoot
+      ? [join(target, 'index.html')]
+      : [target, `${target}.html`, join(target, 'index.html')];
     for (const file of candidates) {
       const entry = await load(file);
-      if (!entry) continue;
-      if (file.endsWith('index.html') && !relPath.endsWith('/') && relPath !== '') {
-        const url = new URL(request.url);
-        return Response.redirect(`${url.origin}${url.pathname}/${url.search}`, 301);
-      }
-      return respond(request, file, entry);
+      if (entry) return respond(request, file, entry);
     }
     const missing = await load(join(root, '404.html'));
     if (missing) return respond(request, join(root, '404.html'), missing, 404);

@@ -115,7 +115,7 @@ describe('admin in the browser', () => {
       .poll(() => page.locator('#last-publish').textContent(), { timeout: 20_000 })
       .toMatch(/^Última publicación/);
 
-    const res = await page.goto(`${stack.url}/s/${shopId}/products/marea-de-prueba/`);
+    const res = await page.goto(`${stack.url}/s/${shopId}/products/marea-de-prueba`);
     expect(res?.status()).toBe(200);
     const content = text(await page.locator('body').textContent());
     expect(content).toContain('Marea de prueba');

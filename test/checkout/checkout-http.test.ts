@@ -34,7 +34,7 @@ describe('checkout over HTTP', () => {
     const placed = await res.json();
     expect(placed.orderNumber).toBe('BF-1001');
     expect(placed.redirectUrl).toBeUndefined();
-    expect(placed.statusUrl).toContain(`/s/${SHOP}/order/?id=${placed.orderId}&token=`);
+    expect(placed.statusUrl).toContain(`/s/${SHOP}/order?id=${placed.orderId}&token=`);
 
     const stock = await readStock(t.deps, 'TEFF-500');
     expect(stock).toMatchObject({ available: 48, reserved: 2, sold: 0 });

@@ -80,7 +80,7 @@ describe('npm start', () => {
         products: { slug: string; title: { es: string }; variants: { price: number }[] }[];
       };
       const product = products[0]!;
-      const page = await fetch(new URL(`products/${product.slug}/`, storefront));
+      const page = await fetch(new URL(`products/${product.slug}`, storefront));
       const html = await page.text();
       const price = new Intl.NumberFormat('es-ES', { style: 'currency', currency: 'EUR' })
         .format(product.variants[0]!.price / 100)

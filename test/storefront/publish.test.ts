@@ -53,9 +53,9 @@ describe('publishing a shop', () => {
     const live = currentDir(sitesDir, SHOP);
     expect(existsSync(join(live, 'index.html'))).toBe(true);
     expect(existsSync(join(live, 'media/cheesecake.webp'))).toBe(true);
-    const canonical = readFileSync(join(live, 'products/tarta-de-queso/index.html'), 'utf8');
+    const canonical = readFileSync(join(live, 'products/tarta-de-queso.html'), 'utf8');
     expect(canonical).toContain(
-      '<link rel="canonical" href="https://horno.example/products/tarta-de-queso/">',
+      '<link rel="canonical" href="https://horno.example/products/tarta-de-queso">',
     );
   });
 
@@ -86,7 +86,7 @@ describe('publishing a shop', () => {
     await publishShop(ctx.deps, SHOP, options());
 
     const html = readFileSync(
-      join(currentDir(sitesDir, SHOP), 'products/baguette-sin-gluten/index.html'),
+      join(currentDir(sitesDir, SHOP), 'products/baguette-sin-gluten.html'),
       'utf8',
     );
     const description = html.slice(html.indexOf('id="desc"'), html.indexOf('id="food"'));

@@ -12,10 +12,10 @@ const get = (path: string, headers: Record<string, string> = {}) =>
 
 beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), 'konta-serve-'));
-  mkdirSync(join(dir, 'builds/b1/products/pan'), { recursive: true });
+  mkdirSync(join(dir, 'builds/b1/products'), { recursive: true });
   mkdirSync(join(dir, 'builds/b1/_astro'), { recursive: true });
   writeFileSync(join(dir, 'builds/b1/index.html'), `<h1>Inicio</h1>${' pan'.repeat(200)}`);
-  writeFileSync(join(dir, 'builds/b1/products/pan/index.html'), '<h1>Pan</h1>');
+  writeFileSync(join(dir, 'builds/b1/products/pan.html'), '<h1>Pan</h1>');
   writeFileSync(join(dir, 'builds/b1/404.html'), '<h1>No existe</h1>');
   writeFileSync(join(dir, 'builds/b1/_astro/a.js'), 'console.log(1)');
   writeFileSync(join(dir, 'secret.txt'), 'do not serve');
@@ -24,7 +24,7 @@ beforeAll(() => {
 });
 
 describe('site server', () => {
-  it('serves directory URLs from index.html and compresses text with brotli', async () => {
+  it('serves the site root from index.html and compresses text with brotli', async () => {
     const res = (await get('', { 'accept-encoding': 'gzip, br' }))!;
     expect(res.status).toBe(200);
     expect(res.headers.get('content-encoding')).toBe('br');
@@ -33,10 +33,21 @@ describe('site server', () => {
     expect(res.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
   });
 
-  it('redirects a directory URL without its slash', async () => {
+  it('serves a clean URL from its .html file', async () => {
     const res = (await get('products/pan'))!;
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await res.text()).toBe('<h1>Pan</h1>');
+  });
+
+  it('redirects a URL with a trailing slash to the clean URL, keeping the query', async () => {
+    const res = (await serve(
+      new Request('http://shop.test/products/pan/?ref=mail'),
+      join(root, 'current'),
+      'products/pan/',
+    ))!;
     expect(res.status).toBe(301);
-    expect(res.headers.get('location')).toBe('http://shop.test/products/pan/');
+    expect(res.headers.get('location')).toBe('http://shop.test/products/pan?ref=mail');
   });
 
   it("answers misses with the site's 404 page", async () => {

@@ -184,7 +184,7 @@ describe.each(SHOPS)('storefront of %s', (shopId) => {
     const own = new URL(stack.shops[shopId]!);
     const pages = [
       stack.shops[shopId]!,
-      `${stack.shops[shopId]}en/cart/`,
+      `${stack.shops[shopId]}en/cart`,
       ...(await productUrls(shopId)),
     ];
     let checked = 0;
@@ -214,7 +214,7 @@ describe.each(SHOPS)('storefront of %s', (shopId) => {
     ).data!;
     for (const doc of ['notice', 'privacy', 'terms', 'cookies']) {
       for (const prefix of ['', 'en/']) {
-        const html = await text(`${stack.shops[shopId]}${prefix}legal/${doc}/`);
+        const html = await text(`${stack.shops[shopId]}${prefix}legal/${doc}`);
         expect(html).toContain(`lang="${prefix ? 'en' : 'es'}"`);
         if (doc === 'notice' || doc === 'privacy') {
           expect(html).toContain(shop.legal.legalName);
@@ -227,7 +227,7 @@ describe.each(SHOPS)('storefront of %s', (shopId) => {
 
 describe('bakery product page', () => {
   it('shows ingredients, allergens, net quantity and lead time before purchase', async () => {
-    const html = await text(`${stack.shops['horno-sin-gluten']}products/tarta-de-queso/`);
+    const html = await text(`${stack.shops['horno-sin-gluten']}products/tarta-de-queso`);
     expect(html).toContain('Ingredientes');
     expect(html).toContain('<strong class="allergen">Leche</strong>');
     expect(html).toContain('<strong class="allergen">Huevos</strong>');
@@ -238,7 +238,7 @@ describe('bakery product page', () => {
 
 describe('painter product page', () => {
   it('shows the edition size and how many are left', async () => {
-    const html = await text(`${stack.shops['estudio-marina-rey']}en/products/mar-de-cadiz/`);
+    const html = await text(`${stack.shops['estudio-marina-rey']}en/products/mar-de-cadiz`);
     expect(html).toContain('Limited edition of 50.');
     expect(html).toContain('23 of 50 left.');
   });

@@ -8,8 +8,9 @@ function linksOf(html: string, prefix: string) {
   const refs = [...html.matchAll(/(?:href|src)="([^"#?]+)"/g)].map((m) => m[1]!);
   const own = [...new Set(refs)].filter((r) => r.startsWith(prefix));
   return {
-    pages: own.filter((r) => r.endsWith('/')),
-    assets: own.filter((r) => !r.endsWith('/') && /\.(js|css|webp|png|jpe?g|svg|woff2?)$/.test(r)),
+    // Pages have clean URLs (`/s/shop/products/pan`): no extension in their last segment.
+    pages: own.filter((r) => !/\.[a-z0-9]+$/i.test(r.slice(r.lastIndexOf('/') + 1))),
+    assets: own.filter((r) => /\.(js|css|webp|png|jpe?g|svg|woff2?)$/.test(r)),
   };
 }
 

@@ -16,9 +16,9 @@ export function absoluteUrl(sender: Sender, url: string): string {
   return `${sender.siteUrl}/${url.replace(/^\//, '')}`;
 }
 
-/** The storefront serves Spanish at the root and English under `/en/`. */
+/** The storefront serves Spanish at the root and English under `/en`, with clean URLs. */
 export function productUrl(sender: Sender, locale: Locale, product: Product): string {
-  return `${sender.siteUrl}${locale === 'es' ? '' : `/${locale}`}/products/${product.slug}/`;
+  return `${sender.siteUrl}${locale === 'es' ? '' : `/${locale}`}/products/${product.slug}`;
 }
 
 async function loadProducts(deps: Deps, shopId: string, blocks: Block[]): Promise<Products> {

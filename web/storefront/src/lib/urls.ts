@@ -9,8 +9,14 @@ const RAW_BASE = process.env.KONTA_SITE_BASE ?? '/';
 const BASE = RAW_BASE.endsWith('/') ? RAW_BASE : `${RAW_BASE}/`;
 const ORIGIN = (process.env.KONTA_SITE_ORIGIN ?? 'http://localhost').replace(/\/$/, '');
 
+/**
+ * Page paths have no trailing slash (`/products/pan`, `/en`), as the build writes one
+ * `.html` file per page and Hosting serves them with `cleanUrls` (firebase.json); the site
+ * root is the base itself.
+ */
 export function path(locale: Locale, rest = ''): string {
-  return `${BASE}${locale === 'en' ? 'en/' : ''}${rest}`;
+  const prefix = locale === 'en' ? 'en' : '';
+  return `${BASE}${prefix}${prefix && rest ? '/' : ''}${rest}`;
 }
 
 /** A path that is the same in every language (media, feeds, the order page's API). */
@@ -24,16 +30,16 @@ export function absolute(p: string): string {
 
 export const pages = {
   home: (l: Locale) => path(l),
-  collection: (l: Locale, slug: string) => path(l, `collections/${slug}/`),
-  product: (l: Locale, slug: string) => path(l, `products/${slug}/`),
-  cart: (l: Locale) => path(l, 'cart/'),
-  checkout: (l: Locale) => path(l, 'checkout/'),
-  order: (l: Locale) => path(l, 'order/'),
-  legal: (l: Locale, doc: string) => path(l, `legal/${doc}/`),
+  collection: (l: Locale, slug: string) => path(l, `collections/${slug}`),
+  product: (l: Locale, slug: string) => path(l, `products/${slug}`),
+  cart: (l: Locale) => path(l, 'cart'),
+  checkout: (l: Locale) => path(l, 'checkout'),
+  order: (l: Locale) => path(l, 'order'),
+  legal: (l: Locale, doc: string) => path(l, `legal/${doc}`),
 };
 
 /** The same page in the other language. */
 export function alternate(current: string, from: Locale, to: Locale): string {
-  const rest = current.slice(path(from).length);
+  const rest = current.slice(path(from).length).replace(/^\//, '');
   return path(to, rest);
 }

@@ -1,12 +1,13 @@
 import type { APIRoute } from 'astro';
-import { absolute, assetPath, path } from '../lib/urls.ts';
+import { LOCALES } from '../../../../shared/i18n/locale.ts';
+import { absolute, assetPath, pages } from '../lib/urls.ts';
 
 /** Crawlers may read everything but the per-visitor pages; the sitemap lists the rest. */
 export const GET: APIRoute = () => {
-  const privatePages = ['cart/', 'checkout/', 'order/', 'en/cart/', 'en/checkout/', 'en/order/'];
+  const privatePages = LOCALES.flatMap((l) => [pages.cart(l), pages.checkout(l), pages.order(l)]);
   const body = [
     'User-agent: *',
-    ...privatePages.map((p) => `Disallow: ${path('es', p)}`),
+    ...privatePages.map((p) => `Disallow: ${p}`),
     'Allow: /',
     '',
     `Sitemap: ${absolute(assetPath('sitemap.xml'))}`,
