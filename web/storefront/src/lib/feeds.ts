@@ -84,41 +84,41 @@ const META_AVAILABILITY: Record<AvailabilityStatus, string> = {
   out_of_stock: 'out of stock',
 };
 
-function xml(text: string): string {
-  const escaped = text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-  return hasForbiddenChar(escaped) ? [...escaped].filter(isXmlChar).join('') : escaped;
-}
-
-function hasForbiddenChar(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    if (!isXmlChar(text[i]!)) return true;
-  }
-  return false;
-}
-
+const XML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+};
 /** XML 1.0 forbids most control characters even when escaped. */
-function isXmlChar(ch: string): boolean {
-  const code = ch.charCodeAt(0);
-  return (
-    code === 9 || code === 10 || code === 13 || (code >= 32 && code !== 0xfffe && code !== 0xffff)
-  );
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters it removes.
+const NOT_XML_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+function xml(text: string): string {
+  return text.replace(/[&<>"]/g, (ch) => XML_ESCAPES[ch]!).replace(NOT_XML_CHAR, '');
 }
 
 /** Google Merchant Center product feed (RSS 2.0 with the `g:` namespace). */
 export function googleMerchantFeed(snapshot: CatalogSnapshot, locale: Locale): string {
   const tag = (name: string, value: string | undefined) =>
     value === undefined || value === '' ? '' : `<${name}>${xml(value)}</${name}>`;
+  // A product's variants share its description (up to 5,000 characters): escape it once.
+  const descriptions = new Map<string, string>();
+  const description = (text: string) => {
+    let element = descriptions.get(text);
+    if (element === undefined) {
+      element = tag('g:description', text);
+      descriptions.set(text, element);
+    }
+    return element;
+  };
   const items = feedItems(snapshot, locale).map((i) =>
     [
       '<item>',
       tag('g:id', i.id),
       tag('g:item_group_id', i.groupId),
       tag('g:title', i.title.slice(0, 150)),
-      tag('g:description', i.description),
+      description(i.description),
       tag('g:link', i.link),
       tag('g:image_link', i.imageLink),
       ...i.extraImages.map((src) => tag('g:additional_image_link', src)),
