@@ -23,8 +23,17 @@ export function linkColour(primary: string): string {
   return contrast(primary, '#ffffff') >= 4.5 ? primary : '#1a1a1a';
 }
 
+const themeCache = new Map<string, string>();
+
+/** The theme's custom properties; every page of a build asks for the same ones. */
 export function themeCss(theme: { primaryColor: string; accentColor: string }): string {
-  const primary = linkColour(theme.primaryColor);
-  const accent = theme.accentColor;
-  return `:root{--p:${primary};--on-p:${textOn(primary)};--a:${accent};--on-a:${textOn(accent)}}`;
+  const key = `${theme.primaryColor} ${theme.accentColor}`;
+  let css = themeCache.get(key);
+  if (css === undefined) {
+    const primary = linkColour(theme.primaryColor);
+    const accent = theme.accentColor;
+    css = `:root{--p:${primary};--on-p:${textOn(primary)};--a:${accent};--on-a:${textOn(accent)}}`;
+    themeCache.set(key, css);
+  }
+  return css;
 }
