@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BUILD_NODE_FLAGS } from '../../functions/publish/astro-build.ts';
 import { makeScratchDir } from '../../functions/publish/build-site.ts';
 import { median, round } from '../support.ts';
 import { generateSnapshot } from './build.generate.ts';
@@ -24,9 +25,11 @@ interface Measure {
 /** Runs one build in a fresh process with its own scratch working directory. */
 async function runWorker(args: string[]): Promise<Measure> {
   const cwd = await makeScratchDir();
+  // The storefront build runs with the flags the publisher gives it; the bare site with none.
+  const flags = args[0] === 'site' ? BUILD_NODE_FLAGS : [];
   return new Promise<Measure>((resolve, reject) => {
     const worker = new URL('./build.worker.ts', import.meta.url).pathname;
-    const child = spawn(process.execPath, [worker, ...args], {
+    const child = spawn(process.execPath, [...flags, worker, ...args], {
       cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AppError } from '../core/errors.ts';
-import type { AstroBuildOptions } from './astro-build.ts';
+import { type AstroBuildOptions, BUILD_NODE_FLAGS } from './astro-build.ts';
 
 export { STOREFRONT_ROOT } from './astro-build.ts';
 export type BuildSiteOptions = AstroBuildOptions;
@@ -55,7 +55,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
 }
 
 async function runWorker(cwd: string, options: BuildSiteOptions): Promise<void> {
-  const child = spawn(process.execPath, [WORKER], {
+  const child = spawn(process.execPath, [...BUILD_NODE_FLAGS, WORKER], {
     cwd,
     env: { ...process.env, KONTA_BUILD: JSON.stringify(options) },
     stdio: ['ignore', 'ignore', 'pipe'],
