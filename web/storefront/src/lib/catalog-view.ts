@@ -50,11 +50,17 @@ export function editionLeft(snapshot: CatalogSnapshot, product: Product): number
   return product.variants.reduce((n, v) => n + Math.max(0, snapshot.stock[v.sku] ?? 0), 0);
 }
 
-/** Intl formatters are costly to create and a build formats thousands of prices. */
+/**
+ * Intl formatters are costly to create, and formatting is not free either: a build formats
+ * each price on its page, its listing cards and the cart data, so results are kept too.
+ */
 const formatters = new Map<string, Intl.NumberFormat>();
+const formatted = new Map<string, string>();
 
 export function money(snapshot: CatalogSnapshot, cents: number, locale: Locale): string {
   const key = `${locale}:${snapshot.shop.currency}`;
+  const hit = formatted.get(`${key}:${cents}`);
+  if (hit !== undefined) return hit;
   let format = formatters.get(key);
   if (!format) {
     format = new Intl.NumberFormat(locale === 'es' ? 'es-ES' : 'en-IE', {
@@ -63,7 +69,9 @@ export function money(snapshot: CatalogSnapshot, cents: number, locale: Locale):
     });
     formatters.set(key, format);
   }
-  return format.format(cents / 100);
+  const text = format.format(cents / 100);
+  formatted.set(`${key}:${cents}`, text);
+  return text;
 }
 
 /** "19,00 €" or "Desde 15,00 €" when variants differ in price. */
