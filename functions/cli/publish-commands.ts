@@ -1,9 +1,7 @@
-import { join } from 'node:path';
 import { AppError } from '../core/errors.ts';
 import type { Deps } from '../deps.ts';
-import { mediaDirOf } from '../local/seed/seed-demo-shops.ts';
+import { localPublishOptions } from '../publish/local-publish.ts';
 import { publishShop } from '../publish/publish-shop.ts';
-import { LOCAL_SITES_PREFIX } from '../publish/site-url.ts';
 
 type Flags = Record<string, string | boolean | undefined>;
 
@@ -30,12 +28,10 @@ export const PUBLISH_COMMANDS = {
       for (const [i, shopId] of shopIds.entries()) {
         const step = `[${i + 1}/${shopIds.length}] ${shopId}`;
         try {
-          const result = await publishShop(deps, shopId, {
-            sitesDir: join(deps.config.dataDir, 'sites'),
-            mediaDir: mediaDirOf(deps.config.dataDir, shopId),
-            base: typeof f.base === 'string' ? f.base : `${LOCAL_SITES_PREFIX}/${shopId}/`,
-            site: typeof f.site === 'string' ? f.site : deps.config.publicBaseUrl,
-          });
+          const site = typeof f.site === 'string' ? f.site : deps.config.publicBaseUrl;
+          const local = localPublishOptions(deps.config.dataDir, shopId, site);
+          const base = typeof f.base === 'string' ? f.base : local.base;
+          const result = await publishShop(deps, shopId, { ...local, base });
           console.log(`${step}: published ${result.products} products in ${result.ms} ms`);
         } catch (error) {
           failed.push(shopId);

@@ -1,8 +1,8 @@
-import { join } from 'node:path';
 import type { Context } from 'hono';
 import { Slug } from '../../shared/catalog/product.ts';
 import type { Deps } from '../deps.ts';
-import { mediaDirOf, seedDemoShops } from '../local/seed/seed-demo-shops.ts';
+import { seedDemoShops } from '../local/seed/seed-demo-shops.ts';
+import { localPublishOptions, localSitesDir } from './local-publish.ts';
 import { publishShop } from './publish-shop.ts';
 import { createSiteServer } from './serve-sites.ts';
 import { currentDir } from './site-folders.ts';
@@ -13,7 +13,7 @@ import { LOCAL_SITES_PREFIX } from './site-url.ts';
  * into `{dataDir}/sites`, and serves each at `/s/{shopId}/` with compression.
  */
 export function createLocalSites(deps: Pick<Deps, 'store' | 'clock' | 'log' | 'config'>) {
-  const sitesDir = join(deps.config.dataDir, 'sites');
+  const sitesDir = localSitesDir(deps.config.dataDir);
   const serve = createSiteServer();
 
   async function handle(c: Context): Promise<Response> {
@@ -37,15 +37,10 @@ export function createLocalSites(deps: Pick<Deps, 'store' | 'clock' | 'log' | 'c
     const shops = await deps.store.query({ collection: 'shops', limit: 100 });
     const urls: Record<string, string> = {};
     for (const shop of shops) {
-      const base = `${LOCAL_SITES_PREFIX}/${shop.id}/`;
-      const result = await publishShop(deps, shop.id, {
-        sitesDir,
-        mediaDir: mediaDirOf(deps.config.dataDir, shop.id),
-        base,
-        site: origin,
-      });
+      const options = localPublishOptions(deps.config.dataDir, shop.id, origin);
+      const result = await publishShop(deps, shop.id, options);
       progress(`published ${shop.id} (${result.products} products) in ${result.ms} ms`);
-      urls[shop.id] = `${origin}${base}`;
+      urls[shop.id] = `${origin}${options.base}`;
     }
     return urls;
   }

@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync, readlinkSync, statSync } from 'n
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogPaths } from '../../functions/catalog/paths.ts';
-import { mediaDirOf, seedDemoShops } from '../../functions/local/seed/seed-demo-shops.ts';
+import { seedDemoShops } from '../../functions/local/seed/seed-demo-shops.ts';
+import { mediaDirOf } from '../../functions/media/local-media.ts';
 import { STOREFRONT_ROOT } from '../../functions/publish/astro-build.ts';
 import { publishShop } from '../../functions/publish/publish-shop.ts';
 import { currentDir } from '../../functions/publish/site-folders.ts';

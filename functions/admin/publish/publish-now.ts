@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { AppError } from '../../core/errors.ts';
 import type { Deps } from '../../deps.ts';
 
@@ -25,12 +24,9 @@ export interface PublishRecord {
 export function localPublisher(deps: Deps): Publisher {
   return async (shopId) => {
     const { publishShop } = await import('../../publish/publish-shop.ts');
-    return publishShop(deps, shopId, {
-      sitesDir: join(deps.config.dataDir, 'sites'),
-      mediaDir: join(deps.config.dataDir, 'media', shopId),
-      base: `/s/${shopId}/`,
-      site: deps.config.publicBaseUrl,
-    });
+    const { localPublishOptions } = await import('../../publish/local-publish.ts');
+    const { dataDir, publicBaseUrl } = deps.config;
+    return publishShop(deps, shopId, localPublishOptions(dataDir, shopId, publicBaseUrl));
   };
 }
 

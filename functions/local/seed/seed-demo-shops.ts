@@ -5,6 +5,7 @@ import { Collection, Product } from '../../../shared/catalog/product.ts';
 import { ShopProfile } from '../../../shared/catalog/shop.ts';
 import { catalogPaths } from '../../catalog/paths.ts';
 import type { Deps } from '../../deps.ts';
+import { mediaDirOf } from '../../media/local-media.ts';
 import type { DocData } from '../../store/port.ts';
 import { BAKERY } from './bakery.ts';
 import type { DemoShop } from './demo-shop.ts';
@@ -14,11 +15,6 @@ export const DEMO_SHOPS: DemoShop[] = [BAKERY, PAINTER];
 export const DEMO_SHOP_IDS = DEMO_SHOPS.map((s) => s.shop.id);
 
 const IMAGES = join(dirname(fileURLToPath(import.meta.url)), 'images');
-
-/** Where a shop's media files live locally; publishing copies them into the site. */
-export function mediaDirOf(dataDir: string, shopId: string): string {
-  return join(dataDir, 'media', shopId);
-}
 
 /**
  * Writes the demo shops (profile, collections, products, stock and an initial ledger entry per
