@@ -59,7 +59,8 @@ const formatted = new Map<string, string>();
 
 export function money(snapshot: CatalogSnapshot, cents: number, locale: Locale): string {
   const key = `${locale}:${snapshot.shop.currency}`;
-  const hit = formatted.get(`${key}:${cents}`);
+  const memo = `${key}:${cents}`;
+  const hit = formatted.get(memo);
   if (hit !== undefined) return hit;
   let format = formatters.get(key);
   if (!format) {
@@ -70,7 +71,7 @@ export function money(snapshot: CatalogSnapshot, cents: number, locale: Locale):
     formatters.set(key, format);
   }
   const text = format.format(cents / 100);
-  formatted.set(`${key}:${cents}`, text);
+  formatted.set(memo, text);
   return text;
 }
 
